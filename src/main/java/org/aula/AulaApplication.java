@@ -1,0 +1,19 @@
+package org.aula;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Aula, a learning platform server. Each top-level package below this one is a business
+ * module; {@code platform} holds the cross-cutting adapters they share.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AulaApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(AulaApplication.class, args);
+	}
+
+}

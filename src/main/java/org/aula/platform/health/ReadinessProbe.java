@@ -1,0 +1,84 @@
+package org.aula.platform.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import java.sql.Connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers "should the load balancer send traffic here?": the instance is accepting
+ * traffic (it stops the moment a graceful shutdown begins), the database answers and,
+ * when configured, Redis answers. Each dependency is checked with a short timeout so a
+ * dead one is reported, not waited on.
+ */
+@Component
+class ReadinessProbe {
+
+	private static final Logger log = LoggerFactory.getLogger(ReadinessProbe.class);
+
+	private static final int DATABASE_TIMEOUT_SECONDS = 2;
+
+	private final ApplicationAvailability availability;
+
+	private final DataSource dataSource;
+
+	private final ObjectProvider<RedisConnectionFactory> redis;
+
+	ReadinessProbe(ApplicationAvailability availability, DataSource dataSource,
+			ObjectProvider<RedisConnectionFactory> redis) {
+		this.availability = availability;
+		this.dataSource = dataSource;
+		this.redis = redis;
+	}
+
+	Map<String, Status> check() {
+		Map<String, Status> checks = new LinkedHashMap<>();
+		checks.put("traffic",
+				(this.availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) ? Status.UP : Status.DOWN);
+		checks.put("database", database());
+		RedisConnectionFactory factory = this.redis.getIfAvailable();
+		if (factory != null) {
+			checks.put("redis", redis(factory));
+		}
+		return checks;
+	}
+
+	private Status database() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return connection.isValid(DATABASE_TIMEOUT_SECONDS) ? Status.UP : Status.DOWN;
+		}
+		catch (Exception ex) {
+			log.warn("Readiness: database check failed: {}", ex.getMessage());
+			return Status.DOWN;
+		}
+	}
+
+	private Status redis(RedisConnectionFactory factory) {
+		try (RedisConnection connection = factory.getConnection()) {
+			return "PONG".equalsIgnoreCase(connection.ping()) ? Status.UP : Status.DOWN;
+		}
+		catch (Exception ex) {
+			log.warn("Readiness: Redis check failed: {}", ex.getMessage());
+			return Status.DOWN;
+		}
+	}
+
+	enum Status {
+
+		UP, DOWN
+
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.aula.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.aula.platform.web.ProbeEndpoints;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application in its embedded mode on a random port, with a private in-memory
+ * H2 and every adapter in memory, plus the test-only probe endpoints and token signer.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=" + EmbeddedAulaTest.H2_URL })
+@Import({ ProbeEndpoints.class, TestTokens.class })
+public @interface EmbeddedAulaTest {
+
+	String H2_URL = "jdbc:h2:mem:aula-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+			+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+}

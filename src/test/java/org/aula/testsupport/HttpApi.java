@@ -1,0 +1,95 @@
+package org.aula.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP client for tests that go through the whole server: sockets, filters,
+ * security chain and all. It sends exactly what a test writes, malformed bodies included.
+ */
+public final class HttpApi {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final String baseUrl;
+
+	public HttpApi(int port) {
+		this("http://127.0.0.1:" + port);
+	}
+
+	public HttpApi(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(Duration.ofSeconds(30));
+	}
+
+	public Response get(String path, String... headers) {
+		HttpRequest.Builder builder = request(path).GET();
+		if (headers.length > 0) {
+			builder.headers(headers);
+		}
+		return send(builder);
+	}
+
+	public Response postJson(String path, String json, String... headers) {
+		HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (headers.length > 0) {
+			builder.headers(headers);
+		}
+		return send(builder);
+	}
+
+	public Response send(HttpRequest.Builder builder) {
+		try {
+			HttpResponse<String> response = this.client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("HTTP call failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * What came back.
+	 *
+	 * @param status the status code
+	 * @param headers the response headers
+	 * @param body the body as text
+	 */
+	public record Response(int status, HttpHeaders headers, String body) {
+
+		public JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
+		public String contentType() {
+			return header("Content-Type");
+		}
+
+	}
+
+}

@@ -28,6 +28,12 @@ public final class ExternalServices {
 
 	public static final String POSTGRES_PASSWORD = env("AULA_TEST_POSTGRES_PASSWORD", "");
 
+	private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(ExternalServices::dropCreatedDatabases));
+	}
+
 	private ExternalServices() {
 	}
 
@@ -59,6 +65,7 @@ public final class ExternalServices {
 		try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE " + name);
+			CREATED.add(name);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create test database " + name, ex);
@@ -67,6 +74,18 @@ public final class ExternalServices {
 		int query = POSTGRES_URL.indexOf('?', slash);
 		String suffix = (query >= 0) ? POSTGRES_URL.substring(query) : "";
 		return POSTGRES_URL.substring(0, slash + 1) + name + suffix;
+	}
+
+	private static void dropCreatedDatabases() {
+		try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);
+				Statement statement = connection.createStatement()) {
+			for (String name : CREATED) {
+				statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			}
+		}
+		catch (SQLException ex) {
+			// Leftover test databases are harmless; the next run creates new ones.
+		}
 	}
 
 	public static boolean isCi() {

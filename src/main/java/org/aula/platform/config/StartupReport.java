@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ class StartupReport {
 
 	@EventListener
 	void onReady(ApplicationReadyEvent event) {
-		List<String[]> rows = rows(event);
+		List<String[]> rows = rows(event.getApplicationContext());
 		System.out.println(table(rows));
 		var line = log.atInfo();
 		for (String[] row : rows) {
@@ -47,7 +48,7 @@ class StartupReport {
 		line.log("Aula ready: {}", String.join("; ", rows.stream().map((row) -> row[0] + "=" + row[1]).toList()));
 	}
 
-	List<String[]> rows(ApplicationReadyEvent event) {
+	List<String[]> rows(ApplicationContext context) {
 		boolean redisConfigured = PlatformEnvironment.isRedisConfigured(this.environment);
 		Map<SwitchableAdapter, AdapterStore> stores = PlatformEnvironment.resolveStores(this.environment,
 				redisConfigured);
@@ -62,7 +63,7 @@ class StartupReport {
 		stores.forEach((adapter, store) -> rows.add(row(adapter.label(), store.key())));
 		String[] profiles = this.environment.getActiveProfiles();
 		rows.add(row("profiles", (profiles.length == 0) ? "default" : String.join(",", Arrays.asList(profiles))));
-		rows.add(row("port", port(event)));
+		rows.add(row("port", port(context)));
 		return rows;
 	}
 
@@ -74,8 +75,8 @@ class StartupReport {
 		return this.dataSource.getClass().getSimpleName();
 	}
 
-	private static String port(ApplicationReadyEvent event) {
-		if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+	private static String port(ApplicationContext context) {
+		if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
 			return String.valueOf(web.getWebServer().getPort());
 		}
 		return "none";

@@ -1,0 +1,49 @@
+package org.aula.platform.health;
+
+import org.aula.testsupport.EmbeddedAulaTest;
+import org.aula.testsupport.HttpApi;
+import org.aula.testsupport.HttpApi.Response;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Redis is configured but nothing listens on its port: the instance is alive but not
+ * ready, and says which dependency is missing.
+ */
+@EmbeddedAulaTest
+@TestPropertySource(properties = { "aula.redis.url=redis://127.0.0.1:1", "aula.adapters.store=memory" })
+class ReadinessIT {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void notReadyWhenConfiguredRedisIsUnreachable() {
+		Response response = new HttpApi(this.port).get("/api/ready");
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:aula:problem:service-unavailable");
+		assertThat(response.json().get("checks").get("redis").asString()).isEqualTo("DOWN");
+		assertThat(response.json().get("checks").get("database").asString()).isEqualTo("UP");
+		assertThat(response.json().get("detail").asString()).contains("redis");
+	}
+
+	@Test
+	void stillAliveWhenConfiguredRedisIsUnreachable() {
+		Response response = new HttpApi(this.port).get("/api/health");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void kubernetesReadinessGroupAgrees() {
+		HttpApi http = new HttpApi(this.port);
+		assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(503);
+		assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+	}
+
+}

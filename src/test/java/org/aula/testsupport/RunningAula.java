@@ -1,0 +1,71 @@
+package org.aula.testsupport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.aula.AulaApplication;
+import org.aula.platform.web.ProbeEndpoints;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One Aula instance started by a test exactly as an operator starts it: settings arrive
+ * as command-line arguments, so they are seen from the very first moment of start-up.
+ * Several may run side by side to act as a cluster.
+ */
+public final class RunningAula implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private RunningAula(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	public static RunningAula start(Map<String, String> settings) {
+		Map<String, String> all = new LinkedHashMap<>();
+		all.put("server.port", "0");
+		all.putAll(settings);
+		List<String> args = new ArrayList<>();
+		all.forEach((key, value) -> args.add("--" + key + "=" + value));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(AulaApplication.class,
+				ProbeEndpoints.class, TestTokens.class)
+			.run(args.toArray(String[]::new));
+		return new RunningAula(context);
+	}
+
+	/** Settings for the shared mode: a fresh PostgreSQL database and the real Redis. */
+	public static Map<String, String> sharedServices() {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("spring.datasource.url", ExternalServices.freshPostgresDatabase());
+		settings.put("spring.datasource.username", ExternalServices.POSTGRES_USER);
+		settings.put("spring.datasource.password", ExternalServices.POSTGRES_PASSWORD);
+		settings.put("aula.redis.url", ExternalServices.REDIS_URL);
+		return settings;
+	}
+
+	public int port() {
+		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
+
+	public HttpApi http() {
+		return new HttpApi(port());
+	}
+
+	public ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

@@ -1,6 +1,7 @@
 package org.aula.platform.pubsub;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -12,11 +13,14 @@ import io.lettuce.core.resource.ClientResources;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class PubSubConfiguration {
+
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
 
 	private static final String STORE = "aula.pubsub.store";
 
@@ -28,16 +32,23 @@ class PubSubConfiguration {
 
 	/**
 	 * Pub/sub needs Lettuce's own pub/sub connection, which keeps the order per channel
-	 * and resubscribes after reconnecting; the client shares Boot's Netty resources and
-	 * is not offered to other beans, which use Boot's connection factory.
+	 * and resubscribes after reconnecting. The client shares Boot's Netty resources and
+	 * is injected only by name, so it never gets in the way of another Redis client.
 	 */
 	@Bean(destroyMethod = "shutdown", defaultCandidate = false)
 	@ConditionalOnProperty(name = STORE, havingValue = "redis")
-	RedisClient pubSubRedisClient(@Value("${aula.redis.url}") String url,
-			@Value("${spring.data.redis.timeout:500ms}") Duration timeout, ClientResources clientResources) {
-		RedisClient client = RedisClient.create(clientResources, RedisURI.create(url));
+	RedisClient pubSubRedisClient(@Value("${aula.redis.url}") String url, DataRedisProperties redis,
+			ClientResources clientResources) {
+		Duration timeout = Objects.requireNonNullElse(redis.getTimeout(), DEFAULT_TIMEOUT);
+		Duration connectTimeout = Objects.requireNonNullElse(redis.getConnectTimeout(), timeout);
+		RedisURI uri = RedisURI.create(url);
+		uri.setTimeout(timeout);
+		if (redis.getClientName() != null) {
+			uri.setClientName(redis.getClientName());
+		}
+		RedisClient client = RedisClient.create(clientResources, uri);
 		client.setOptions(ClientOptions.builder()
-			.socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+			.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
 			.timeoutOptions(TimeoutOptions.enabled(timeout))
 			.build());
 		return client;

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -136,6 +140,26 @@ class SharedCacheRedisTest extends SharedCacheContract {
 		connectionFactory.afterPropertiesSet();
 		this.connectionFactories.add(connectionFactory);
 		return new StringRedisTemplate(connectionFactory);
+	}
+
+	@Test
+	void theRedisStoreIsWiredFromConfiguration() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, JacksonAutoConfiguration.class))
+			.withUserConfiguration(CacheConfiguration.class)
+			.withBean(MessageBus.class, LoopbackMessageBus::new)
+			.withPropertyValues("aula.cache.store=redis", "aula.cache.caches." + this.cacheName + ".ttl=5s",
+					"aula.redis.url=" + ExternalServices.REDIS_URL,
+					"spring.data.redis.url=" + ExternalServices.REDIS_URL)
+			.run((context) -> {
+				SharedCache wired = context.getBean(SharedCache.class);
+				assertThat(wired).isInstanceOf(RedisSharedCache.class);
+				CountingLoader loader = new CountingLoader("Algebra");
+				wired.get(this.cacheName, "c1", Course.class, loader.forKey("c1"));
+				assertThat(wired.get(this.cacheName, "c1", Course.class, loader.forKey("c1")).title())
+					.isEqualTo("Algebra");
+				assertThat(loader.calls()).isOne();
+			});
 	}
 
 }

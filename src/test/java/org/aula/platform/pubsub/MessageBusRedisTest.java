@@ -1,5 +1,6 @@
 package org.aula.platform.pubsub;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 
 import io.lettuce.core.KillArgs;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -14,6 +16,10 @@ import org.aula.testsupport.ExternalServices;
 import org.aula.testsupport.RequiresRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -104,6 +110,25 @@ class MessageBusRedisTest extends MessageBusContract {
 			assertThat(ids).hasSize(2);
 			ids.forEach((id) -> connection.sync().clientKill(KillArgs.Builder.id(Long.parseLong(id))));
 		}
+	}
+
+	@Test
+	void theRedisStoreIsWiredFromConfiguration() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withUserConfiguration(PubSubConfiguration.class)
+			.withPropertyValues("aula.pubsub.store=redis", "aula.redis.url=" + ExternalServices.REDIS_URL,
+					"spring.data.redis.url=" + ExternalServices.REDIS_URL, "spring.data.redis.connect-timeout=250ms")
+			.run((context) -> {
+				MessageBus bus = context.getBean(MessageBus.class);
+				assertThat(bus).isInstanceOf(RedisMessageBus.class);
+				ClientOptions options = context.getBean("pubSubRedisClient", RedisClient.class).getOptions();
+				assertThat(options.getTimeoutOptions().isTimeoutCommands()).isTrue();
+				assertThat(options.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofMillis(250));
+				Queue<String> received = new ConcurrentLinkedQueue<>();
+				bus.subscribe(this.channel, received::add);
+				bus.publish(this.channel, "wired");
+				await().atMost(DELIVERY).untilAsserted(() -> assertThat(received).containsExactly("wired"));
+			});
 	}
 
 }

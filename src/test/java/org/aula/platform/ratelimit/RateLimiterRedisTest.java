@@ -3,6 +3,7 @@ package org.aula.platform.ratelimit;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +12,10 @@ import org.aula.testsupport.ExternalServices;
 import org.aula.testsupport.RequiresRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +61,23 @@ class RateLimiterRedisTest extends RateLimiterContract {
 			assertThat(connection.sync().exists(key)).isOne();
 			assertThat(connection.sync().pttl(key)).isPositive();
 		}
+	}
+
+	@Test
+	void theRedisStoreIsWiredFromConfiguration() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withUserConfiguration(RateLimitConfiguration.class)
+			.withPropertyValues("aula.ratelimit.store=redis", "aula.redis.url=" + ExternalServices.REDIS_URL,
+					"spring.data.redis.url=" + ExternalServices.REDIS_URL, "spring.data.redis.connect-timeout=250ms")
+			.run((context) -> {
+				assertThat(context).getBean(RateLimiter.class).isInstanceOf(RedisRateLimiter.class);
+				ClientOptions options = context.getBean("rateLimitRedisClient", RedisClient.class).getOptions();
+				assertThat(options.getTimeoutOptions().isTimeoutCommands()).isTrue();
+				assertThat(options.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofMillis(250));
+				assertThat(
+						context.getBean(RateLimiter.class).tryConsume("judy", rule(1, Duration.ofSeconds(1))).allowed())
+					.isTrue();
+			});
 	}
 
 }

@@ -12,6 +12,9 @@ import org.aula.testsupport.RequiresRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -74,6 +77,21 @@ class TokenRevocationsRedisTest extends TokenRevocationsContract {
 		connectionFactory.afterPropertiesSet();
 		this.connectionFactories.add(connectionFactory);
 		return new StringRedisTemplate(connectionFactory);
+	}
+
+	@Test
+	void theRedisStoreIsWiredFromConfiguration() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withUserConfiguration(RevocationConfiguration.class)
+			.withPropertyValues("aula.tokens.revocation-store=redis", "aula.redis.url=" + ExternalServices.REDIS_URL,
+					"spring.data.redis.url=" + ExternalServices.REDIS_URL)
+			.run((context) -> {
+				TokenRevocations wired = context.getBean(TokenRevocations.class);
+				assertThat(wired).isInstanceOf(RedisTokenRevocations.class);
+				String tokenId = tokenId();
+				wired.revoke(tokenId, Instant.now().plus(Duration.ofSeconds(5)));
+				assertThat(wired.isRevoked(tokenId)).isTrue();
+			});
 	}
 
 }

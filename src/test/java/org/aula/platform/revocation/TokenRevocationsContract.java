@@ -48,10 +48,10 @@ abstract class TokenRevocationsContract {
 	void aRevocationIsForgottenOnceTheTokenHasExpired() {
 		String tokenId = tokenId();
 
-		this.revocations.revoke(tokenId, Instant.now().plus(Duration.ofMillis(300)));
+		this.revocations.revoke(tokenId, Instant.now().plus(Duration.ofMillis(500)));
 
 		assertThat(this.revocations.isRevoked(tokenId)).isTrue();
-		await().atMost(Duration.ofSeconds(2)).until(() -> !this.revocations.isRevoked(tokenId));
+		await().atMost(Duration.ofSeconds(3)).until(() -> !this.revocations.isRevoked(tokenId));
 	}
 
 	@Test

@@ -1,0 +1,69 @@
+package org.aula.platform.ratelimit;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitSettings.class)
+class RateLimitConfiguration {
+
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
+
+	private static final String STORE = "aula.ratelimit.store";
+
+	@Bean
+	@ConditionalOnProperty(name = STORE, havingValue = "memory")
+	RateLimiter inMemoryRateLimiter(RateLimitSettings settings, ObjectProvider<MeterRegistry> meterRegistry) {
+		return new InMemoryRateLimiter(settings.maxBuckets(),
+				meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+	}
+
+	/**
+	 * Bucket4j needs a raw Lettuce connection. The client shares Boot's Netty resources
+	 * and is injected only by name, so it never gets in the way of another Redis client.
+	 */
+	@Bean(destroyMethod = "shutdown", defaultCandidate = false)
+	@ConditionalOnProperty(name = STORE, havingValue = "redis")
+	RedisClient rateLimitRedisClient(@Value("${aula.redis.url}") String url, DataRedisProperties redis,
+			ClientResources clientResources) {
+		Duration timeout = Objects.requireNonNullElse(redis.getTimeout(), DEFAULT_TIMEOUT);
+		Duration connectTimeout = Objects.requireNonNullElse(redis.getConnectTimeout(), timeout);
+		RedisURI uri = RedisURI.create(url);
+		uri.setTimeout(timeout);
+		if (redis.getClientName() != null) {
+			uri.setClientName(redis.getClientName());
+		}
+		RedisClient client = RedisClient.create(clientResources, uri);
+		client.setOptions(ClientOptions.builder()
+			.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
+			.timeoutOptions(TimeoutOptions.enabled(timeout))
+			.build());
+		return client;
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = STORE, havingValue = "redis")
+	RateLimiter redisRateLimiter(@Qualifier("rateLimitRedisClient") RedisClient client,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		return new RedisRateLimiter(client, "aula:", meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.aula.platform.ratelimit;
+
+/**
+ * Counts requests per key against a {@link RateLimitRule}. In the shared (Redis) mode
+ * every instance draws from the same buckets, so the limit holds for the whole
+ * deployment, not per instance.
+ */
+public interface RateLimiter {
+
+	/**
+	 * Takes one request from the bucket of {@code key} under {@code rule}. The same key
+	 * under two rules uses two independent buckets.
+	 * @param key who is limited, for example a user id or a client address
+	 * @param rule the limit to apply
+	 * @return whether the request is allowed, and how the client should pace itself
+	 * @throws RuntimeException if the shared store cannot be reached; the caller chooses
+	 * whether to let the request through
+	 */
+	RateLimitDecision tryConsume(String key, RateLimitRule rule);
+
+}

@@ -1,0 +1,66 @@
+package org.aula.platform.revocation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What every {@link TokenRevocations} must do, whichever store holds the revocations.
+ */
+abstract class TokenRevocationsContract {
+
+	TokenRevocations revocations;
+
+	abstract TokenRevocations createRevocations();
+
+	@BeforeEach
+	void createRevocationsUnderTest() {
+		this.revocations = createRevocations();
+	}
+
+	static String tokenId() {
+		return UUID.randomUUID().toString();
+	}
+
+	@Test
+	void aRevokedTokenIsRevoked() {
+		String tokenId = tokenId();
+
+		this.revocations.revoke(tokenId, Instant.now().plus(Duration.ofMinutes(15)));
+
+		assertThat(this.revocations.isRevoked(tokenId)).isTrue();
+	}
+
+	@Test
+	void anUnknownTokenIsNotRevoked() {
+		this.revocations.revoke(tokenId(), Instant.now().plus(Duration.ofMinutes(15)));
+
+		assertThat(this.revocations.isRevoked(tokenId())).isFalse();
+	}
+
+	@Test
+	void aRevocationIsForgottenOnceTheTokenHasExpired() {
+		String tokenId = tokenId();
+
+		this.revocations.revoke(tokenId, Instant.now().plus(Duration.ofMillis(500)));
+
+		assertThat(this.revocations.isRevoked(tokenId)).isTrue();
+		await().atMost(Duration.ofSeconds(3)).until(() -> !this.revocations.isRevoked(tokenId));
+	}
+
+	@Test
+	void revokingAnAlreadyExpiredTokenDoesNothing() {
+		String tokenId = tokenId();
+
+		this.revocations.revoke(tokenId, Instant.now().minus(Duration.ofSeconds(1)));
+
+		assertThat(this.revocations.isRevoked(tokenId)).isFalse();
+	}
+
+}

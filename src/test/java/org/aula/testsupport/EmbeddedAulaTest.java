@@ -22,6 +22,6 @@ import org.springframework.context.annotation.Import;
 public @interface EmbeddedAulaTest {
 
 	String H2_URL = "jdbc:h2:mem:aula-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-			+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+			+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1";
 
 }

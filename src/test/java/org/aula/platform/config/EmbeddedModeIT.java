@@ -43,7 +43,7 @@ class EmbeddedModeIT {
 	@Test
 	void keepsDataAcrossRestarts() {
 		String url = "jdbc:h2:file:" + this.dataDirectory.resolve("aula")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
 		try (RunningAula first = RunningAula.start(Map.of("spring.datasource.url", url))) {
 			first.bean(JdbcClient.class)
 				.sql("insert into event_publication (id, listener_id, event_type, serialized_event, publication_date)"

@@ -21,7 +21,7 @@ class MigrationsIT {
 	@Test
 	void migratesEmptyH2() {
 		String url = "jdbc:h2:mem:migrations-" + UUID.randomUUID()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1";
 		assertMigratesCleanly(flyway(url, "sa", "", "h2"));
 	}
 

@@ -28,7 +28,8 @@ public class ProbeEndpoints {
 	@Bean
 	PublicEndpoints probePublicEndpoints() {
 		return PublicEndpoints.of(PublicEndpoints.post("/api/test/echo"), PublicEndpoints.get("/api/test/boom"),
-				PublicEndpoints.get("/api/test/slow"), PublicEndpoints.get("/api/test/limited"));
+				PublicEndpoints.get("/api/test/slow"), PublicEndpoints.get("/api/test/limited"),
+				PublicEndpoints.get("/api/test/thread"));
 	}
 
 	record Echo(@NotBlank String name, @Min(1) @Max(10) int count) {
@@ -57,6 +58,11 @@ public class ProbeEndpoints {
 		String slow(@RequestParam long millis) throws InterruptedException {
 			Thread.sleep(millis);
 			return "done";
+		}
+
+		@GetMapping("/api/test/thread")
+		java.util.Map<String, Object> thread() {
+			return java.util.Map.of("virtual", Thread.currentThread().isVirtual());
 		}
 
 		@GetMapping("/api/test/limited")

@@ -99,6 +99,26 @@ class ErrorResponsesIT {
 	}
 
 	@Test
+	void missingEntityIsNotFound() {
+		Response response = this.http.get("/api/test/missing");
+		JsonNode problem = assertProblem(response, 404, "urn:aula:problem:not-found");
+		assertThat(problem.get("detail").asString()).isEqualTo("Course MAT-101 not found.");
+	}
+
+	@Test
+	void outOfRangePagingIsValidationError() {
+		JsonNode problem = assertProblem(this.http.get("/api/test/page?size=1000"), 400,
+				"urn:aula:problem:validation-failed");
+		assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("size");
+		assertProblem(this.http.get("/api/test/page?page=-1"), 400, "urn:aula:problem:validation-failed");
+	}
+
+	@Test
+	void nonNumericQueryParameterIsBadRequest() {
+		assertProblem(this.http.get("/api/test/page?page=abc"), 400, "urn:aula:problem:bad-request");
+	}
+
+	@Test
 	void wrongMethodIsNotAllowed() {
 		Response response = this.http.send(this.http.request("/api/test/echo")
 			.header("Authorization", "Bearer " + TestTokens.accessToken("ADMIN"))

@@ -29,7 +29,8 @@ public class ProbeEndpoints {
 	PublicEndpoints probePublicEndpoints() {
 		return PublicEndpoints.of(PublicEndpoints.post("/api/test/echo"), PublicEndpoints.get("/api/test/boom"),
 				PublicEndpoints.get("/api/test/slow"), PublicEndpoints.get("/api/test/limited"),
-				PublicEndpoints.get("/api/test/thread"));
+				PublicEndpoints.get("/api/test/thread"), PublicEndpoints.get("/api/test/page"),
+				PublicEndpoints.get("/api/test/missing"));
 	}
 
 	record Echo(@NotBlank String name, @Min(1) @Max(10) int count) {
@@ -63,6 +64,18 @@ public class ProbeEndpoints {
 		@GetMapping("/api/test/thread")
 		java.util.Map<String, Object> thread() {
 			return java.util.Map.of("virtual", Thread.currentThread().isVirtual());
+		}
+
+		@GetMapping("/api/test/page")
+		PageResponse<Integer> page(@RequestParam(required = false) Integer page,
+				@RequestParam(required = false) Integer size) {
+			PageQuery query = PageQuery.of(page, size);
+			return PageResponse.of(java.util.List.of(1, 2), query, 2);
+		}
+
+		@GetMapping("/api/test/missing")
+		String missing() {
+			throw new NotFound("Course MAT-101");
 		}
 
 		@GetMapping("/api/test/limited")

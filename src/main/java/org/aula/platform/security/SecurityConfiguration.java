@@ -67,6 +67,11 @@ class SecurityConfiguration {
 				requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
 				for (PublicEndpoints.Endpoint endpoint : open) {
 					requests.requestMatchers(endpoint.method(), endpoint.pattern()).permitAll();
+					if (endpoint.method() == HttpMethod.GET) {
+						// Load balancers often probe with HEAD: whatever GET may see,
+						// HEAD may too.
+						requests.requestMatchers(HttpMethod.HEAD, endpoint.pattern()).permitAll();
+					}
 				}
 				requests.anyRequest().authenticated();
 			});

@@ -1,6 +1,11 @@
 package org.aula.platform.cache;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.aula.platform.pubsub.MessageBus;
 import org.aula.platform.pubsub.Subscription;
+import org.aula.platform.redis.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +23,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Two levels: a short-lived copy in this instance's memory (L1) in front of JSON entries
@@ -27,8 +35,18 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * broadcast on the {@link MessageBus} so every instance drops its L1 copies; an instance
  * that misses a broadcast serves its copy, and its generation, for at most the local TTL.
  * <p>
+ * An eviction also marks the key as evicted
+ * ({@code <prefix>cache:{<cache>}:evicted:<generation>:<key>}), and a loaded value is
+ * stored only if that mark is still what it was before loading: a load that read the
+ * database before an update cannot write its stale value back after the update's
+ * eviction. The hash tag keeps all keys of one cache in one Redis Cluster slot, as the
+ * scripts require.
+ * <p>
  * Redis is never required for a correct answer: when it fails, the value comes from the
- * loader and the failure is logged, at WARN at most once a minute.
+ * loader and the failure is logged, at WARN at most once a minute. After a failure, reads
+ * skip Redis for a second, so an outage costs one timeout per second rather than one per
+ * request; evictions and clears always try, since one that is skipped would leave a stale
+ * entry behind.
  */
 final class RedisSharedCache implements SharedCache, AutoCloseable {
 
@@ -37,6 +55,27 @@ final class RedisSharedCache implements SharedCache, AutoCloseable {
 	private static final Logger logger = LoggerFactory.getLogger(RedisSharedCache.class);
 
 	private static final long WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
+
+	private static final Duration OPEN_AFTER_FAILURE = Duration.ofSeconds(1);
+
+	/**
+	 * An eviction mark must outlive every load that started before it, or that load could
+	 * store its value after all.
+	 */
+	private static final Duration MINIMUM_EVICTION_MARK = Duration.ofMinutes(1);
+
+	private static final RedisScript<Long> STORE_UNLESS_EVICTED = new DefaultRedisScript<>("""
+			if (redis.call('GET', KEYS[2]) or '') ~= ARGV[1] then
+			  return 0
+			end
+			redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+			return 1
+			""", Long.class);
+
+	private static final RedisScript<Long> EVICT = new DefaultRedisScript<>("""
+			redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+			return redis.call('DEL', KEYS[1])
+			""", Long.class);
 
 	private final CacheSettings settings;
 
@@ -52,7 +91,13 @@ final class RedisSharedCache implements SharedCache, AutoCloseable {
 
 	private final LocalCaches local;
 
-	private final Cache<String, Long> generations;
+	private final CircuitBreaker breaker = new CircuitBreaker(OPEN_AFTER_FAILURE);
+
+	/**
+	 * Each cache's generation, or the pending read of it: Redis is read outside any lock,
+	 * so a slow Redis never holds up the clears and invalidations of the same cache.
+	 */
+	private final Cache<String, CompletableFuture<Long>> generations;
 
 	private final Subscription invalidations;
 
@@ -84,33 +129,39 @@ final class RedisSharedCache implements SharedCache, AutoCloseable {
 	}
 
 	private <T> @Nullable T getShared(String cacheName, String key, Class<T> type, Supplier<T> loader) {
-		String redisKey;
-		String json;
+		Lookup lookup;
 		try {
-			redisKey = entryKey(cacheName, generation(cacheName), key);
-			json = this.redis.opsForValue().get(redisKey);
+			lookup = this.breaker.call(() -> lookup(cacheName, key));
 		}
 		catch (RuntimeException ex) {
 			redisFailed(ex);
 			return loader.get();
 		}
-		if (json != null) {
+		if (lookup.json() != null) {
 			try {
-				return this.jsonMapper.readValue(json, type);
+				return this.jsonMapper.readValue(lookup.json(), type);
 			}
 			catch (JacksonException ex) {
 				// written by a version with another shape of the type: replace it
-				logger.debug("Reloading unreadable entry {}", redisKey, ex);
+				logger.debug("Reloading unreadable entry {}", lookup.entryKey(), ex);
 			}
 		}
 		T value = loader.get();
 		if (value != null) {
-			store(cacheName, redisKey, value);
+			store(cacheName, lookup, value);
 		}
 		return value;
 	}
 
-	private void store(String cacheName, String redisKey, Object value) {
+	private Lookup lookup(String cacheName, String key) {
+		long generation = generation(cacheName);
+		String entryKey = entryKey(cacheName, generation, key);
+		String evictionKey = evictionKey(cacheName, generation, key);
+		List<String> values = Objects.requireNonNull(this.redis.opsForValue().multiGet(List.of(entryKey, evictionKey)));
+		return new Lookup(entryKey, evictionKey, values.get(0), Objects.requireNonNullElse(values.get(1), ""));
+	}
+
+	private void store(String cacheName, Lookup lookup, Object value) {
 		String json;
 		try {
 			json = this.jsonMapper.writeValueAsString(value);
@@ -120,8 +171,10 @@ final class RedisSharedCache implements SharedCache, AutoCloseable {
 					value.getClass().getName()), ex);
 			return;
 		}
+		String ttl = String.valueOf(this.settings.ttl(cacheName).toMillis());
 		try {
-			this.redis.opsForValue().set(redisKey, json, this.settings.ttl(cacheName));
+			this.breaker.call(() -> this.redis.execute(STORE_UNLESS_EVICTED,
+					List.of(lookup.entryKey(), lookup.evictionKey()), lookup.evictionMark(), json, ttl));
 		}
 		catch (RuntimeException ex) {
 			redisFailed(ex);
@@ -131,7 +184,11 @@ final class RedisSharedCache implements SharedCache, AutoCloseable {
 	@Override
 	public void evict(String cacheName, String key) {
 		try {
-			this.redis.delete(entryKey(cacheName, generation(cacheName), key));
+			long generation = generation(cacheName);
+			Duration markTtl = max(this.settings.ttl(cacheName), MINIMUM_EVICTION_MARK);
+			this.redis.execute(EVICT,
+					List.of(entryKey(cacheName, generation, key), evictionKey(cacheName, generation, key)),
+					UUID.randomUUID().toString(), String.valueOf(markTtl.toMillis()));
 		}
 		catch (RuntimeException ex) {
 			redisFailed(ex);
@@ -146,7 +203,7 @@ final class RedisSharedCache implements SharedCache, AutoCloseable {
 		try {
 			Long generation = this.redis.opsForValue().increment(generationKey(cacheName));
 			if (generation != null) {
-				this.generations.put(cacheName, generation);
+				this.generations.put(cacheName, CompletableFuture.completedFuture(generation));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -159,14 +216,35 @@ final class RedisSharedCache implements SharedCache, AutoCloseable {
 	}
 
 	private long generation(String cacheName) {
-		return this.generations.get(cacheName, (name) -> {
-			String generation = this.redis.opsForValue().get(generationKey(name));
-			return (generation != null) ? Long.parseLong(generation) : 0L;
-		});
+		CompletableFuture<Long> ours = new CompletableFuture<>();
+		CompletableFuture<Long> known = this.generations.asMap().putIfAbsent(cacheName, ours);
+		if (known != null) {
+			try {
+				return known.join();
+			}
+			catch (CompletionException ex) {
+				throw (ex.getCause() instanceof RuntimeException failure) ? failure : ex;
+			}
+		}
+		try {
+			String stored = this.redis.opsForValue().get(generationKey(cacheName));
+			long generation = (stored != null) ? Long.parseLong(stored) : 0L;
+			ours.complete(generation);
+			return generation;
+		}
+		catch (RuntimeException ex) {
+			this.generations.asMap().remove(cacheName, ours);
+			ours.completeExceptionally(ex);
+			throw ex;
+		}
 	}
 
 	private String entryKey(String cacheName, long generation, String key) {
 		return this.cacheKeyPrefix + cacheName + "}:" + generation + ":" + key;
+	}
+
+	private String evictionKey(String cacheName, long generation, String key) {
+		return this.cacheKeyPrefix + cacheName + "}:evicted:" + generation + ":" + key;
 	}
 
 	private String generationKey(String cacheName) {
@@ -211,6 +289,21 @@ final class RedisSharedCache implements SharedCache, AutoCloseable {
 	@Override
 	public void close() {
 		this.invalidations.close();
+	}
+
+	private static Duration max(Duration first, Duration second) {
+		return (first.compareTo(second) >= 0) ? first : second;
+	}
+
+	/**
+	 * What Redis held for a key before loading it.
+	 *
+	 * @param entryKey where the entry is stored
+	 * @param evictionKey where the key's eviction mark is
+	 * @param json the entry, or {@code null} on a miss
+	 * @param evictionMark the mark, empty if the key was not evicted lately
+	 */
+	private record Lookup(String entryKey, String evictionKey, @Nullable String json, String evictionMark) {
 	}
 
 	/**

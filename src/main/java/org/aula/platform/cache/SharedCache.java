@@ -10,7 +10,11 @@ import java.util.function.Supplier;
  * for up to {@code aula.cache.local-ttl} if it misses that notice.
  * <p>
  * The cache is an optimisation only: when the shared store fails, values come from the
- * loader and no Redis failure reaches the caller.
+ * loader and no Redis failure reaches the caller. Redis being down does not keep Aula
+ * from starting; while it fails, reads skip it for a second at a time rather than wait
+ * for its timeout, and it is used again as soon as it answers. Evictions that cannot
+ * reach Redis still apply to every instance's memory, but the shared entry then lives on
+ * until its time to live ends.
  */
 public interface SharedCache {
 
@@ -29,7 +33,10 @@ public interface SharedCache {
 	<T> T get(String cacheName, String key, Class<T> type, Supplier<T> loader);
 
 	/**
-	 * Drops one entry, on every instance, so the next {@link #get} loads it afresh.
+	 * Drops one entry, on every instance, so the next {@link #get} loads it afresh. A
+	 * load of the same key that was already running is returned to its caller but not
+	 * cached, since it may have read the data before the change that led to this
+	 * eviction.
 	 * @param cacheName the named cache
 	 * @param key the entry's key within that cache
 	 */

@@ -1,15 +1,12 @@
 package org.aula.platform.pubsub;
 
-import java.time.Duration;
-import java.util.Objects;
-
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.aula.platform.redis.LettuceClients;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,8 +16,6 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class PubSubConfiguration {
-
-	private static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
 
 	private static final String STORE = "aula.pubsub.store";
 
@@ -39,25 +34,14 @@ class PubSubConfiguration {
 	@ConditionalOnProperty(name = STORE, havingValue = "redis")
 	RedisClient pubSubRedisClient(@Value("${aula.redis.url}") String url, DataRedisProperties redis,
 			ClientResources clientResources) {
-		Duration timeout = Objects.requireNonNullElse(redis.getTimeout(), DEFAULT_TIMEOUT);
-		Duration connectTimeout = Objects.requireNonNullElse(redis.getConnectTimeout(), timeout);
-		RedisURI uri = RedisURI.create(url);
-		uri.setTimeout(timeout);
-		if (redis.getClientName() != null) {
-			uri.setClientName(redis.getClientName());
-		}
-		RedisClient client = RedisClient.create(clientResources, uri);
-		client.setOptions(ClientOptions.builder()
-			.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
-			.timeoutOptions(TimeoutOptions.enabled(timeout))
-			.build());
-		return client;
+		return LettuceClients.create(url, redis, clientResources);
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = STORE, havingValue = "redis")
-	MessageBus redisMessageBus(@Qualifier("pubSubRedisClient") RedisClient client) {
-		return new RedisMessageBus(client, "aula:");
+	MessageBus redisMessageBus(@Qualifier("pubSubRedisClient") RedisClient client,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		return new RedisMessageBus(client, "aula:", meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
 	}
 
 }

@@ -1,11 +1,17 @@
 package org.aula.platform.pubsub;
 
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -14,6 +20,11 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.aula.platform.redis.CircuitBreaker;
+import org.aula.platform.redis.LazyConnection;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +36,13 @@ import org.slf4j.LoggerFactory;
  * over in order on its event loop; they are passed at once to a per-channel
  * {@link SerialDispatcher} on virtual threads, so a listener never runs on, or blocks,
  * the event loop, and the order within a channel is kept.
+ * <p>
+ * Redis is connected on first use, so the bus starts while Redis is down. A channel that
+ * cannot be subscribed in Redis keeps its listeners here and is subscribed in the
+ * background, with back-off, once Redis answers. A message that cannot be published is
+ * dropped: counted in {@code aula.pubsub.dropped} and logged at WARN at most once a
+ * minute; after a failure publishing skips Redis for a second rather than wait for its
+ * timeout on every message.
  */
 final class RedisMessageBus implements MessageBus, AutoCloseable {
 
@@ -32,11 +50,25 @@ final class RedisMessageBus implements MessageBus, AutoCloseable {
 
 	private static final int MAX_PENDING_PER_CHANNEL = 10_000;
 
+	private static final Duration OPEN_AFTER_FAILURE = Duration.ofSeconds(1);
+
+	private static final long FIRST_RETRY = Duration.ofMillis(250).toMillis();
+
+	private static final long LAST_RETRY = Duration.ofSeconds(5).toMillis();
+
+	private static final long WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
+
 	private final String channelPrefix;
 
-	private final StatefulRedisConnection<String, String> publishing;
+	private final LazyConnection<StatefulRedisConnection<String, String>> publishing;
 
-	private final StatefulRedisPubSubConnection<String, String> subscribing;
+	private final LazyConnection<StatefulRedisPubSubConnection<String, String>> subscribing;
+
+	private final CircuitBreaker publishBreaker = new CircuitBreaker(OPEN_AFTER_FAILURE);
+
+	private final Counter dropped;
+
+	private final AtomicLong nextWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL);
 
 	private final ExecutorService dispatchExecutor = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -44,27 +76,48 @@ final class RedisMessageBus implements MessageBus, AutoCloseable {
 
 	/**
 	 * Serialises SUBSCRIBE and UNSUBSCRIBE so the last listener leaving a channel cannot
-	 * unsubscribe it after a new listener has subscribed it again.
+	 * unsubscribe it after a new listener has subscribed it again; also guards
+	 * {@link #unconfirmed} and {@link #retrier}.
 	 */
 	private final Lock subscriptionChanges = new ReentrantLock();
 
-	RedisMessageBus(RedisClient client, String channelPrefix) {
+	/** Channels with listeners here that Redis has not confirmed as subscribed yet. */
+	private final Set<String> unconfirmed = new LinkedHashSet<>();
+
+	private @Nullable Thread retrier;
+
+	private volatile boolean closed;
+
+	RedisMessageBus(RedisClient client, String channelPrefix, MeterRegistry meterRegistry) {
 		this.channelPrefix = channelPrefix;
-		this.publishing = client.connect();
-		this.subscribing = client.connectPubSub();
-		this.subscribing.addListener(new RedisPubSubAdapter<>() {
+		this.publishing = new LazyConnection<>("publishing messages", client::connect);
+		this.subscribing = new LazyConnection<>("receiving messages", () -> {
+			StatefulRedisPubSubConnection<String, String> made = client.connectPubSub();
+			made.addListener(new RedisPubSubAdapter<>() {
 
-			@Override
-			public void message(String channel, String message) {
-				dispatch(channel, message);
-			}
+				@Override
+				public void message(String channel, String message) {
+					dispatch(channel, message);
+				}
 
+			});
+			return made;
 		});
+		this.dropped = Counter.builder("aula.pubsub.dropped")
+			.description("Messages not published because Redis could not be reached")
+			.register(meterRegistry);
 	}
 
 	@Override
 	public void publish(String channel, String payload) {
-		this.publishing.sync().publish(this.channelPrefix + channel, payload);
+		try {
+			this.publishBreaker.call(() -> this.publishing.get().sync().publish(this.channelPrefix + channel, payload));
+		}
+		catch (RuntimeException ex) {
+			this.dropped.increment();
+			warn("Redis cannot be reached, so messages are dropped for now (channel '%s'): %s".formatted(channel,
+					ex.getMessage()), ex);
+		}
 	}
 
 	@Override
@@ -81,19 +134,69 @@ final class RedisMessageBus implements MessageBus, AutoCloseable {
 					new SerialDispatcher(channel, this.dispatchExecutor, MAX_PENDING_PER_CHANNEL));
 			listeners.subscriptions().add(subscription);
 			this.channels.put(channel, listeners);
-			try {
-				// waits for Redis to confirm, so any message published after this returns
-				// is delivered
-				this.subscribing.sync().subscribe(this.channelPrefix + channel);
-			}
-			catch (RuntimeException ex) {
-				this.channels.remove(channel);
-				throw ex;
+			if (!subscribeInRedis(channel)) {
+				this.unconfirmed.add(channel);
+				retryInBackground();
 			}
 			return subscription;
 		}
 		finally {
 			this.subscriptionChanges.unlock();
+		}
+	}
+
+	/**
+	 * Waits for Redis to confirm, so any message published after this returns is
+	 * delivered.
+	 */
+	private boolean subscribeInRedis(String channel) {
+		try {
+			this.subscribing.get().sync().subscribe(this.channelPrefix + channel);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			warn("Redis cannot be reached, so channel '%s' is subscribed once it can: %s".formatted(channel,
+					ex.getMessage()), ex);
+			return false;
+		}
+	}
+
+	/** Called holding {@link #subscriptionChanges}. */
+	private void retryInBackground() {
+		if (this.retrier == null && !this.closed) {
+			this.retrier = Thread.ofVirtual().name("aula-pubsub-subscribe").start(this::retryUnconfirmed);
+		}
+	}
+
+	private void retryUnconfirmed() {
+		long delay = FIRST_RETRY;
+		while (true) {
+			try {
+				Thread.sleep(delay);
+			}
+			catch (InterruptedException ex) {
+				// closed
+				return;
+			}
+			this.subscriptionChanges.lock();
+			try {
+				Iterator<String> channels = this.unconfirmed.iterator();
+				while (!this.closed && channels.hasNext()) {
+					String channel = channels.next();
+					if (this.channels.containsKey(channel) && !subscribeInRedis(channel)) {
+						break;
+					}
+					channels.remove();
+				}
+				if (this.closed || this.unconfirmed.isEmpty()) {
+					this.retrier = null;
+					return;
+				}
+			}
+			finally {
+				this.subscriptionChanges.unlock();
+			}
+			delay = Math.min(delay * 2, LAST_RETRY);
 		}
 	}
 
@@ -106,11 +209,17 @@ final class RedisMessageBus implements MessageBus, AutoCloseable {
 				return;
 			}
 			this.channels.remove(subscription.channel());
-			this.subscribing.async().unsubscribe(this.channelPrefix + subscription.channel()).exceptionally((ex) -> {
-				// harmless: messages for a channel without listeners are ignored
-				logger.debug("Could not unsubscribe channel '{}'", subscription.channel(), ex);
-				return null;
-			});
+			if (this.unconfirmed.remove(subscription.channel()) || !this.subscribing.isMade()) {
+				return;
+			}
+			this.subscribing.get()
+				.async()
+				.unsubscribe(this.channelPrefix + subscription.channel())
+				.exceptionally((ex) -> {
+					// harmless: messages for a channel without listeners are ignored
+					logger.debug("Could not unsubscribe channel '{}'", subscription.channel(), ex);
+					return null;
+				});
 		}
 		finally {
 			this.subscriptionChanges.unlock();
@@ -133,8 +242,29 @@ final class RedisMessageBus implements MessageBus, AutoCloseable {
 		}
 	}
 
+	private void warn(String message, RuntimeException ex) {
+		long now = System.nanoTime();
+		long next = this.nextWarning.get();
+		if (now - next >= 0 && this.nextWarning.compareAndSet(next, now + WARNING_INTERVAL)) {
+			logger.warn(message);
+		}
+		else {
+			logger.debug(message, ex);
+		}
+	}
+
 	@Override
 	public void close() {
+		this.closed = true;
+		this.subscriptionChanges.lock();
+		try {
+			if (this.retrier != null) {
+				this.retrier.interrupt();
+			}
+		}
+		finally {
+			this.subscriptionChanges.unlock();
+		}
 		this.subscribing.close();
 		this.publishing.close();
 		this.dispatchExecutor.shutdown();

@@ -1,16 +1,10 @@
 package org.aula.platform.ratelimit;
 
-import java.time.Duration;
-import java.util.Objects;
-
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import org.aula.platform.redis.LettuceClients;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,8 +18,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitSettings.class)
 class RateLimitConfiguration {
-
-	private static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
 
 	private static final String STORE = "aula.ratelimit.store";
 
@@ -44,19 +36,7 @@ class RateLimitConfiguration {
 	@ConditionalOnProperty(name = STORE, havingValue = "redis")
 	RedisClient rateLimitRedisClient(@Value("${aula.redis.url}") String url, DataRedisProperties redis,
 			ClientResources clientResources) {
-		Duration timeout = Objects.requireNonNullElse(redis.getTimeout(), DEFAULT_TIMEOUT);
-		Duration connectTimeout = Objects.requireNonNullElse(redis.getConnectTimeout(), timeout);
-		RedisURI uri = RedisURI.create(url);
-		uri.setTimeout(timeout);
-		if (redis.getClientName() != null) {
-			uri.setClientName(redis.getClientName());
-		}
-		RedisClient client = RedisClient.create(clientResources, uri);
-		client.setOptions(ClientOptions.builder()
-			.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
-			.timeoutOptions(TimeoutOptions.enabled(timeout))
-			.build());
-		return client;
+		return LettuceClients.create(url, redis, clientResources);
 	}
 
 	@Bean

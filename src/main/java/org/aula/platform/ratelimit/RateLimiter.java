@@ -4,6 +4,11 @@ package org.aula.platform.ratelimit;
  * Counts requests per key against a {@link RateLimitRule}. In the shared (Redis) mode
  * every instance draws from the same buckets, so the limit holds for the whole
  * deployment, not per instance.
+ * <p>
+ * When Redis is down, the Redis store does not keep Aula from starting: it connects on
+ * first use, and while Redis cannot be reached or has just failed it throws at once,
+ * without waiting for a timeout, so the caller can fall back to per-instance buckets; it
+ * uses Redis again as soon as Redis answers.
  */
 public interface RateLimiter {
 

@@ -2,12 +2,15 @@ package org.aula.platform.ratelimit;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ExecutionStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
@@ -16,19 +19,25 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.aula.platform.redis.CircuitBreaker;
+import org.aula.platform.redis.LazyConnection;
 
 /**
  * Buckets in Redis, shared by every instance, under {@code <prefix>rl:{<rule>}:<key>};
  * the hash tag keeps all buckets of one rule in one Redis Cluster slot. Redis drops a
  * bucket a little after it would have refilled completely.
+ * <p>
+ * Redis is connected on first use, not at start-up, and every failure opens a circuit
+ * breaker for a second: while Redis is down or failing, {@link #tryConsume} throws at
+ * once (without waiting for a timeout) so the caller can limit per instance instead.
  */
 final class RedisRateLimiter extends BucketRateLimiter implements AutoCloseable {
 
 	private static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(10);
 
-	private final StatefulRedisConnection<String, byte[]> connection;
+	private static final Duration OPEN_AFTER_FAILURE = Duration.ofSeconds(1);
 
-	private final ProxyManager<String> proxyManager;
+	private final LazyConnection<Connected> connection;
 
 	private final String keyPrefix;
 
@@ -36,16 +45,25 @@ final class RedisRateLimiter extends BucketRateLimiter implements AutoCloseable 
 
 	RedisRateLimiter(RedisClient client, String keyPrefix, MeterRegistry meterRegistry) {
 		super(meterRegistry);
-		this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-		this.proxyManager = Bucket4jLettuce.casBasedBuilder(this.connection)
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
-			.build();
+		CircuitBreaker breaker = new CircuitBreaker(OPEN_AFTER_FAILURE);
+		this.connection = new LazyConnection<>("rate limits", () -> {
+			StatefulRedisConnection<String, byte[]> made = client
+				.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+			return new Connected(made,
+					Bucket4jLettuce.casBasedBuilder(made)
+						.expirationAfterWrite(
+								ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
+						.executionStrategy(new BreakerExecution(breaker))
+						.build());
+		});
 		this.keyPrefix = keyPrefix;
 	}
 
 	@Override
 	Bucket bucket(String key, RateLimitRule rule) {
-		return this.proxyManager.builder()
+		return this.connection.get()
+			.proxyManager()
+			.builder()
 			.withImplicitConfigurationReplacement(version(rule), TokensInheritanceStrategy.PROPORTIONALLY)
 			.build(this.keyPrefix + "rl:{" + rule.name() + "}:" + key,
 					() -> BucketConfiguration.builder().addLimit(bandwidth(rule)).build());
@@ -73,6 +91,34 @@ final class RedisRateLimiter extends BucketRateLimiter implements AutoCloseable 
 	}
 
 	private record VersionedRule(RateLimitRule rule, long version) {
+	}
+
+	private record Connected(StatefulRedisConnection<String, byte[]> connection,
+			ProxyManager<String> proxyManager) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.connection.close();
+		}
+
+	}
+
+	/**
+	 * Runs every Bucket4j command through the breaker, so the commands of one request
+	 * share it with those of every other.
+	 */
+	private record BreakerExecution(CircuitBreaker breaker) implements ExecutionStrategy {
+
+		@Override
+		public <T> T execute(Supplier<T> supplier) {
+			return this.breaker.call(supplier);
+		}
+
+		@Override
+		public <T> CompletableFuture<T> executeAsync(Supplier<CompletableFuture<T>> supplier) {
+			return this.breaker.callAsync(supplier);
+		}
+
 	}
 
 }

@@ -98,6 +98,38 @@ abstract class SharedCacheContract {
 	}
 
 	@Test
+	void aLoadThatStartedBeforeAnEvictionDoesNotCacheItsStaleValue() throws Exception {
+		assertThat(loadRacingAnEviction(() -> this.cache.evict(this.cacheName, "c1")))
+			.isEqualTo(new Course("c1", "Algebra"));
+
+		assertThat(get("c1", new CountingLoader("Linear Algebra"))).isEqualTo(new Course("c1", "Linear Algebra"));
+	}
+
+	/**
+	 * Starts a get of {@code c1} whose loader reads "Algebra" from the database, then
+	 * lets {@code evict} run (as after an update) before the loader returns.
+	 * @return what the racing get returned
+	 */
+	Course loadRacingAnEviction(Runnable evict) throws Exception {
+		CountDownLatch loading = new CountDownLatch(1);
+		CountDownLatch evicted = new CountDownLatch(1);
+		Supplier<Course> loaderReadingBeforeTheUpdate = () -> {
+			Course read = new Course("c1", "Algebra");
+			loading.countDown();
+			awaitLatch(evicted);
+			return read;
+		};
+		try (ExecutorService caller = Executors.newSingleThreadExecutor()) {
+			Future<Course> racing = caller
+				.submit(() -> this.cache.get(this.cacheName, "c1", Course.class, loaderReadingBeforeTheUpdate));
+			assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+			evict.run();
+			evicted.countDown();
+			return racing.get(10, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
 	void clearMakesEveryKeyOfThatCacheLoadAgain() {
 		CountingLoader loader = new CountingLoader("Algebra");
 		String otherCache = "lessons-" + UUID.randomUUID();
@@ -171,6 +203,15 @@ abstract class SharedCacheContract {
 			.tag("result", result)
 			.counter()
 			.count();
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void sleep(Duration duration) {

@@ -11,11 +11,12 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Redis is configured but nothing listens on its port: the instance is alive but not
- * ready, and says which dependency is missing.
+ * Redis is configured, so every adapter defaults to it, but nothing listens on its port:
+ * the instance starts anyway, is alive but not ready, says which dependency is missing,
+ * and keeps serving requests on its local fallbacks.
  */
 @EmbeddedAulaTest
-@TestPropertySource(properties = { "aula.redis.url=redis://127.0.0.1:1", "aula.adapters.store=memory" })
+@TestPropertySource(properties = "aula.redis.url=redis://127.0.0.1:1")
 class ReadinessIT {
 
 	@LocalServerPort
@@ -44,6 +45,19 @@ class ReadinessIT {
 		HttpApi http = new HttpApi(this.port);
 		assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(503);
 		assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+	}
+
+	@Test
+	void servesRequestsWhileRedisIsUnreachable() {
+		HttpApi http = new HttpApi(this.port);
+		for (int i = 0; i < 50; i++) {
+			assertThat(http.get("/api/health").status()).isEqualTo(200);
+		}
+		for (int i = 0; i < 20; i++) {
+			Response limited = http.get("/api/test/limited");
+			assertThat(limited.status()).isEqualTo(200);
+			assertThat(limited.header("RateLimit-Limit")).isEqualTo("600");
+		}
 	}
 
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -65,7 +66,7 @@ class AuthController {
 	ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
 		this.throttle.beforeRegister(request.getRemoteAddr());
 		UserAccount user = this.registration.register(body.email(), body.password(), body.fullName(),
-				body.invitationToken());
+				body.nationalId(), body.invitationToken());
 		return ResponseEntity.created(URI.create("/api/me")).body(UserView.of(user));
 	}
 
@@ -94,7 +95,9 @@ class AuthController {
 	}
 
 	record RegisterRequest(@NotBlank @Size(max = 320) String email, @NotNull @Size(max = 1024) String password,
-			@NotBlank @Size(max = 200) String fullName, @Size(max = 256) String invitationToken) {
+			@NotBlank @Size(max = 200) String fullName,
+			@Pattern(regexp = "[A-Za-z0-9.-]{3,32}", message = "must be 3 to 32 letters, digits, dots or dashes") String nationalId,
+			@Size(max = 256) String invitationToken) {
 	}
 
 	record ForgotRequest(@NotBlank @Size(max = 320) String email) {

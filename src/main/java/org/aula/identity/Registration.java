@@ -53,7 +53,8 @@ class Registration {
 	}
 
 	@Transactional
-	UserAccount register(String rawEmail, String password, String fullName, String invitationToken) {
+	UserAccount register(String rawEmail, String password, String fullName, String nationalId,
+			String invitationToken) {
 		String email = EmailAddresses.normalise(rawEmail);
 		requireValidEmail(email);
 		PasswordPolicy.problem(password, email).ifPresent((reason) -> {
@@ -61,7 +62,7 @@ class Registration {
 		});
 		Instant now = Instant.now();
 		if (invitationToken != null && !invitationToken.isBlank()) {
-			return registerInvited(email, password, fullName.trim(), invitationToken, now);
+			return registerInvited(email, password, fullName.trim(), nationalId, invitationToken, now);
 		}
 		if (!this.selfRegistration) {
 			throw IdentityProblems.of(HttpStatus.FORBIDDEN, IdentityProblems.SELF_REGISTRATION_DISABLED,
@@ -70,7 +71,8 @@ class Registration {
 		if (this.users.byEmail(email).isPresent()) {
 			throw emailTaken();
 		}
-		UserAccount user = new UserAccount(UUID.randomUUID(), email, fullName.trim(), null, Role.STUDENT,
+		requireFreeNationalId(nationalId, null);
+		UserAccount user = new UserAccount(UUID.randomUUID(), email, fullName.trim(), nationalId, Role.STUDENT,
 				this.passwords.encode(password), true, true, now, now, null);
 		try {
 			this.users.insert(user);
@@ -83,7 +85,8 @@ class Registration {
 		return user;
 	}
 
-	private UserAccount registerInvited(String email, String password, String fullName, String token, Instant now) {
+	private UserAccount registerInvited(String email, String password, String fullName, String nationalId,
+			String token, Instant now) {
 		Invitation invitation = (OpaqueTokens.isWellFormed(token))
 				? this.invitations.byTokenHash(OpaqueTokens.hash(token)).filter((found) -> found.usable(now)).orElse(null)
 				: null;
@@ -94,11 +97,12 @@ class Registration {
 		if (!invitation.email().equals(email)) {
 			throw new InvalidInput("email", "must be the address the invitation was sent to");
 		}
+		requireFreeNationalId(nationalId, invitation.userId());
 		if (!this.invitations.accept(invitation.id(), now)) {
 			throw IdentityProblems.of(HttpStatus.BAD_REQUEST, IdentityProblems.INVALID_INVITATION,
 					"The invitation is invalid, expired or already used.");
 		}
-		this.users.completeRegistration(invitation.userId(), fullName, this.passwords.encode(password),
+		this.users.completeRegistration(invitation.userId(), fullName, nationalId, this.passwords.encode(password),
 				invitation.role(), now);
 		this.audit.userBy(invitation.userId(), "user.register", invitation.userId(),
 				Map.of("role", invitation.role().name(), "invitation", invitation.id().toString()));
@@ -141,6 +145,14 @@ class Registration {
 			throw new Conflict(IdentityProblems.INVALID_INVITATION, "The invitation was already used or withdrawn.");
 		}
 		this.audit.invitation("invitation.revoke", invitation.id(), Map.of("email", invitation.email()));
+	}
+
+	private void requireFreeNationalId(String nationalId, UUID owner) {
+		if (nationalId != null && this.users.byNationalId(nationalId)
+			.filter((holder) -> !holder.id().equals(owner))
+			.isPresent()) {
+			throw new Conflict(IdentityProblems.NATIONAL_ID_TAKEN, "An account with this national id already exists.");
+		}
 	}
 
 	private static void requireValidEmail(String email) {

@@ -34,6 +34,13 @@ class UserAccounts implements Users {
 			.optional();
 	}
 
+	Optional<UserAccount> byNationalId(String nationalId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE national_id = ?")
+			.param(nationalId)
+			.query(UserAccount::map)
+			.optional();
+	}
+
 	Optional<UserAccount> byId(UUID id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id).query(UserAccount::map).optional();
 	}
@@ -62,11 +69,12 @@ class UserAccounts implements Users {
 			.update();
 	}
 
-	void completeRegistration(UUID id, String fullName, String passwordHash, Role role, Instant now) {
+	void completeRegistration(UUID id, String fullName, String nationalId, String passwordHash, Role role,
+			Instant now) {
 		this.jdbc
-			.sql("UPDATE users SET full_name = ?, password_hash = ?, role = ?, registered = TRUE, registered_at = ?"
-					+ " WHERE id = ?")
-			.params(fullName, passwordHash, role.name(), Timestamps.of(now), id)
+			.sql("UPDATE users SET full_name = ?, national_id = ?, password_hash = ?, role = ?, registered = TRUE,"
+					+ " registered_at = ? WHERE id = ?")
+			.params(fullName, nationalId, passwordHash, role.name(), Timestamps.of(now), id)
 			.update();
 	}
 

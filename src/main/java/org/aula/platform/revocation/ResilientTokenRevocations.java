@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
  * Keeps a failing shared store (Redis) away from requests, as decided in
  * {@code docs/adr/0001-token-revocation-when-redis-is-down.md}:
  * <ul>
- * <li>a revocation the shared store does not take is kept in this instance's memory, so
- * this instance refuses the token at once, and is written to the shared store in the
- * background until it is written or has expired, so every instance refuses it once the
- * store answers again;</li>
+ * <li>every revocation is kept in this instance's memory too, so this instance refuses
+ * the token at once and throughout any outage; one the shared store does not take is
+ * written to it in the background until it is written or has expired, so every instance
+ * refuses it once the store answers again;</li>
  * <li>a check the shared store cannot answer is answered from this instance's memory
  * alone, so a token revoked only on another instance during the outage is accepted (its
  * signature and expiry are still verified), counted in
@@ -91,6 +91,9 @@ final class ResilientTokenRevocations implements TokenRevocations, AutoCloseable
 		if (!expiresAt.isAfter(this.clock.instant())) {
 			return;
 		}
+		// Kept here even when Redis takes it, so this instance honours every revocation
+		// it made throughout a later outage too.
+		this.local.revoke(id, expiresAt);
 		if (sharedMayAnswer()) {
 			try {
 				this.shared.revoke(id, expiresAt);
@@ -101,7 +104,6 @@ final class ResilientTokenRevocations implements TokenRevocations, AutoCloseable
 				sharedFailed(ex);
 			}
 		}
-		this.local.revoke(id, expiresAt);
 		this.unwritten.merge(id, expiresAt, (queued, given) -> queued.isAfter(given) ? queued : given);
 		this.degradedRevocations.increment();
 	}
@@ -113,8 +115,8 @@ final class ResilientTokenRevocations implements TokenRevocations, AutoCloseable
 
 	@Override
 	public boolean isAnyRevoked(String... ids) {
-		// Revocations this instance could not write yet are only here, and must win
-		// even after the shared store is back but before they reach it.
+		// This instance's own revocations need no round trip, and those not written yet
+		// must win even after the shared store is back but before they reach it.
 		if (this.local.isAnyRevoked(ids)) {
 			return true;
 		}

@@ -63,6 +63,18 @@ class ResilientTokenRevocationsTest {
 	}
 
 	@Test
+	void aRevocationMadeHereBeforeAnOutageIsStillHonouredHereDuringIt() {
+		String tokenId = id();
+		this.revocations.revoke(tokenId, this.clock.instant().plus(Duration.ofMinutes(15)));
+		assertThat(this.shared.store.isRevoked(tokenId)).isTrue();
+
+		this.shared.failing = true;
+
+		assertThat(this.revocations.isAnyRevoked(id(), tokenId)).isTrue();
+		assertThat(this.revocations.unwrittenCount()).isZero();
+	}
+
+	@Test
 	void theBackgroundWriterDeliversQueuedRevocationsWithoutBeingAsked() {
 		String tokenId = id();
 		this.shared.failing = true;

@@ -34,6 +34,27 @@ public final class HttpApi {
 		this.baseUrl = baseUrl;
 	}
 
+	/**
+	 * Sends bytes exactly as given over a fresh socket, for requests no well-behaved
+	 * client would send (undecodable URLs, oversized headers, TRACE).
+	 * @param rawRequest the whole request, CRLF line ends included
+	 * @return status and the rest of the response as text
+	 */
+	public RawResponse raw(String rawRequest) {
+		URI uri = URI.create(this.baseUrl);
+		try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(rawRequest.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			String text = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			int status = Integer.parseInt(text.substring(9, 12));
+			return new RawResponse(status, text);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Raw HTTP call failed: " + ex.getMessage(), ex);
+		}
+	}
+
 	public HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(Duration.ofSeconds(30));
 	}
@@ -67,6 +88,34 @@ public final class HttpApi {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A raw response.
+	 *
+	 * @param status the status code
+	 * @param text status line, headers and body
+	 */
+	public record RawResponse(int status, String text) {
+
+		public String header(String name) {
+			for (String line : this.text.split("\r\n")) {
+				if (line.isEmpty()) {
+					break;
+				}
+				int colon = line.indexOf(':');
+				if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+					return line.substring(colon + 1).trim();
+				}
+			}
+			return null;
+		}
+
+		public String body() {
+			int start = this.text.indexOf("\r\n\r\n");
+			return (start >= 0) ? this.text.substring(start + 4) : "";
+		}
+
 	}
 
 	/**

@@ -59,7 +59,16 @@ class PlatformEnvironment implements EnvironmentPostProcessor, Ordered {
 	}
 
 	static boolean isRedisConfigured(Environment environment) {
-		return StringUtils.hasText(environment.getProperty(REDIS_URL));
+		String url = environment.getProperty(REDIS_URL);
+		if (!StringUtils.hasText(url)) {
+			return false;
+		}
+		if (!url.matches("rediss?://([^@/\\s]+@)?[^@/:\\s]+(:\\d{1,5})?(/\\d{1,2})?/?")) {
+			throw new InvalidPlatformConfiguration(
+					"AULA_REDIS_URL (aula.redis.url) must look like redis://[user:password@]host[:port][/database]"
+							+ " or rediss://... for TLS");
+		}
+		return true;
 	}
 
 	static boolean isEmbedded(Environment environment) {

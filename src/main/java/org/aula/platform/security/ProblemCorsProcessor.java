@@ -10,6 +10,8 @@ import org.aula.platform.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.cors.DefaultCorsProcessor;
 
 /** A cross-origin request from an origin not on the allow-list gets a 403 problem. */
@@ -26,10 +28,18 @@ class ProblemCorsProcessor extends DefaultCorsProcessor {
 		if (response instanceof ServletServerHttpResponse servletResponse) {
 			HttpServletResponse raw = servletResponse.getServletResponse();
 			this.problems.write(raw, ProblemResponses.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-					"This origin is not allowed to call the API.", (HttpServletRequest) null));
+					"This origin is not allowed to call the API.", currentRequest()));
 			return;
 		}
 		super.rejectRequest(response);
+	}
+
+	/**
+	 * The processor is not handed the request; Spring's request-context filter has it.
+	 */
+	private static HttpServletRequest currentRequest() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+				? attributes.getRequest() : null;
 	}
 
 }

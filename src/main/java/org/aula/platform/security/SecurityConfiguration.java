@@ -70,6 +70,11 @@ class SecurityConfiguration {
 				requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
 				for (PublicEndpoints.Endpoint endpoint : open) {
 					requests.requestMatchers(endpoint.method(), endpoint.pattern()).permitAll();
+					if (endpoint.method() == HttpMethod.GET) {
+						// Load balancers often probe with HEAD: whatever GET may see,
+						// HEAD may too.
+						requests.requestMatchers(HttpMethod.HEAD, endpoint.pattern()).permitAll();
+					}
 				}
 				// The admin area is refused at the door, before any request body is even read, so
 				// that a caller without the role learns nothing from validation errors.

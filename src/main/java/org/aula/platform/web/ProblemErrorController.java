@@ -2,6 +2,7 @@ package org.aula.platform.web;
 
 import java.net.URI;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -22,6 +23,12 @@ class ProblemErrorController implements ErrorController {
 
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			// Called directly, the error page is just a route that does not exist.
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(ProblemResponses.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not Found", request));
+		}
 		HttpStatus status = status(request);
 		String detail = status.is5xxServerError()
 				? "Something went wrong on our side. Quote the request id if you report it." : status.getReasonPhrase();

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -71,6 +74,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	/**
+	 * A body that claims to be multipart but is not, or an upload above the configured
+	 * limits.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> handleMultipart(MultipartException ex, WebRequest request) {
+		if (ex instanceof MaxUploadSizeExceededException) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					"The upload is larger than this endpoint accepts.");
+			problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
+			return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The multipart request body could not be read.");
+		problem.setType(ProblemTypes.MALFORMED_REQUEST);
+		problem.setTitle("Malformed request body");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
 	@ExceptionHandler(ConstraintViolationException.class)
 	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
 		List<FieldError> errors = ex.getConstraintViolations()
@@ -107,7 +129,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		// A problem is always JSON: fixing the type skips content negotiation, which
+		// would fail
+		// again on the very Accept header that may have caused the error.
+		HttpHeaders problemHeaders = new HttpHeaders();
+		problemHeaders.putAll(headers);
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, problemHeaders, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem) {
 			ProblemResponses.decorate(problem, servletRequest(request));
 		}

@@ -32,6 +32,18 @@ class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (request.getAttribute(ATTRIBUTE) instanceof String known) {
+			// An error dispatch of a request that already has its id: keep it, log
+			// nothing twice.
+			MDC.put(RequestIds.MDC_KEY, known);
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				MDC.remove(RequestIds.MDC_KEY);
+			}
+			return;
+		}
 		String requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
 		request.setAttribute(ATTRIBUTE, requestId);
 		response.setHeader(RequestIds.HEADER, requestId);
@@ -57,6 +69,14 @@ class RequestIdFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	/**
+	 * Requests the container refuses before any filter (TRACE, say) reach us only here.
+	 */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
 		return false;
 	}
 

@@ -30,16 +30,25 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		writeHeaders(response, request.isSecure(), isDocs(request));
+		chain.doFilter(request, response);
+	}
+
+	static void writeHeaders(HttpServletResponse response, boolean secure, boolean docs) {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Referrer-Policy", "no-referrer");
-		response.setHeader("Content-Security-Policy", isDocs(request) ? DOCS_POLICY : API_POLICY);
+		response.setHeader("Content-Security-Policy", docs ? DOCS_POLICY : API_POLICY);
 		response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
 		response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-		if (request.isSecure()) {
+		if (secure) {
 			response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 		}
-		chain.doFilter(request, response);
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
 	}
 
 	private static boolean isDocs(HttpServletRequest request) {

@@ -62,6 +62,27 @@ class PlatformEnvironmentTest {
 	}
 
 	@Test
+	void rejectsMalformedRedisUrlInOneLineWithoutEchoingIt() {
+		assertThatThrownBy(
+				() -> process(new MockEnvironment().withProperty("aula.redis.url", "localhost:6379-secret-password")))
+			.isInstanceOf(InvalidPlatformConfiguration.class)
+			.hasMessageStartingWith("AULA_REDIS_URL (aula.redis.url) must look like redis://")
+			.hasMessageNotContaining("secret")
+			.hasMessageNotContaining("\n");
+	}
+
+	@Test
+	void acceptsRedisUrlsWithCredentialsDatabaseAndTls() {
+		for (String url : java.util.List.of("redis://cache:6379", "redis://user:pw@cache:6380/2", "rediss://cache",
+				"redis://127.0.0.1")) {
+			assertThat(
+					process(new MockEnvironment().withProperty("aula.redis.url", url)).getProperty("aula.cache.store"))
+				.as(url)
+				.isEqualTo("redis");
+		}
+	}
+
+	@Test
 	void rejectsUnknownStore() {
 		assertThatThrownBy(() -> process(new MockEnvironment().withProperty("aula.cache.store", "mongo")))
 			.isInstanceOf(InvalidPlatformConfiguration.class)

@@ -41,6 +41,8 @@ class CorsAllowListIT {
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+		assertThat(response.json().get("requestId").asString()).isEqualTo(response.header("X-Request-Id"));
+		assertThat(response.json().get("instance").asString()).isEqualTo("/api/test/echo");
 	}
 
 	@Test

@@ -54,4 +54,20 @@ class GracefulShutdownIT {
 		assertThat(timeline).containsExactly("readiness down", "in-flight answered", "closed");
 	}
 
+	@Test
+	void keepsServingWithReadinessDownDuringTheDrainDelay() throws Exception {
+		RunningAula aula = RunningAula.start(Map.of("spring.datasource.url",
+				EmbeddedAulaTest.H2_URL.replace("${random.uuid}", "draining"), "aula.shutdown.drain-delay", "3s"));
+		HttpApi http = aula.http();
+		assertThat(http.get("/api/ready").status()).isEqualTo(200);
+
+		CompletableFuture<Void> closing = CompletableFuture.runAsync(aula::close);
+		await().atMost(Duration.ofSeconds(2)).until(() -> http.get("/api/ready").status() == 503);
+		Response ready = http.get("/api/ready");
+		assertThat(ready.json().get("checks").get("traffic").asString()).isEqualTo("DOWN");
+		assertThat(http.get("/api/health").status()).as("still alive while draining").isEqualTo(200);
+
+		closing.get();
+	}
+
 }

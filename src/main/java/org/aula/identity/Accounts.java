@@ -32,8 +32,8 @@ class Accounts {
 	}
 
 	/**
-	 * The owner changes their name and/or password. A new password needs the current one and
-	 * signs out every other session of the user.
+	 * The owner changes their name and/or password. A new password needs the current one
+	 * and signs out every other session of the user.
 	 */
 	@Transactional
 	UserAccount updateOwn(UUID userId, UUID currentFamily, String fullName, String currentPassword,
@@ -41,8 +41,8 @@ class Accounts {
 		UserAccount user = this.users.byIdForUpdate(userId).orElseThrow(() -> new NotFound("User"));
 		if (fullName != null) {
 			this.users.updateName(userId, fullName.trim());
-			this.audit.user("user.update", userId, Map.of("fullName", Map.of("from", user.fullName(), "to",
-					fullName.trim())));
+			this.audit.user("user.update", userId,
+					Map.of("fullName", Map.of("from", user.fullName(), "to", fullName.trim())));
 		}
 		if (newPassword != null) {
 			if (currentPassword == null || user.passwordHash() == null
@@ -61,8 +61,9 @@ class Accounts {
 
 	/**
 	 * An admin changes a user's role or active flag. Either change signs the user out
-	 * everywhere at once, so no token keeps rights the user no longer has. The last active
-	 * admin cannot be demoted or deactivated: someone must remain able to administer.
+	 * everywhere at once, so no token keeps rights the user no longer has. The last
+	 * active admin cannot be demoted or deactivated: someone must remain able to
+	 * administer.
 	 */
 	@Transactional
 	UserAccount administer(UUID userId, Role role, Boolean active) {

@@ -65,14 +65,15 @@ class AuthController {
 	@Operation(summary = "Create an account, with an invitation token or (if enabled) as a student")
 	ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
 		this.throttle.beforeRegister(request.getRemoteAddr());
-		UserAccount user = this.registration.register(body.email(), body.password(), body.fullName(),
-				body.nationalId(), body.invitationToken());
+		UserAccount user = this.registration.register(body.email(), body.password(), body.fullName(), body.nationalId(),
+				body.invitationToken());
 		return ResponseEntity.created(URI.create("/api/me")).body(UserView.of(user));
 	}
 
 	@PostMapping("/password/forgot")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	@Operation(summary = "Email a password-reset link if the address has an account (the answer is the same either way)")
+	@Operation(
+			summary = "Email a password-reset link if the address has an account (the answer is the same either way)")
 	void forgot(@Valid @RequestBody ForgotRequest body, HttpServletRequest request) {
 		this.throttle.beforeForgot(request.getRemoteAddr());
 		this.recovery.requestReset(body.email());
@@ -96,7 +97,8 @@ class AuthController {
 
 	record RegisterRequest(@NotBlank @Size(max = 320) String email, @NotNull @Size(max = 1024) String password,
 			@NotBlank @Size(max = 200) String fullName,
-			@Pattern(regexp = "[A-Za-z0-9.-]{3,32}", message = "must be 3 to 32 letters, digits, dots or dashes") String nationalId,
+			@Pattern(regexp = "[A-Za-z0-9.-]{3,32}",
+					message = "must be 3 to 32 letters, digits, dots or dashes") String nationalId,
 			@Size(max = 256) String invitationToken) {
 	}
 

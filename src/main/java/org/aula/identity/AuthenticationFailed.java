@@ -9,7 +9,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** Credentials or a token presented to an authentication endpoint were not accepted: 401. */
+/**
+ * Credentials or a token presented to an authentication endpoint were not accepted: 401.
+ */
 class AuthenticationFailed extends ErrorResponseException {
 
 	static final URI INVALID_CREDENTIALS = ProblemTypes.of("invalid-credentials");

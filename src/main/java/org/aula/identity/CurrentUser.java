@@ -20,7 +20,9 @@ final class CurrentUser {
 		}
 	}
 
-	/** @return the refresh-token family the token was issued from, or null if it has none */
+	/**
+	 * @return the refresh-token family the token was issued from, or null if it has none
+	 */
 	static UUID family(Jwt jwt) {
 		String family = jwt.getClaimAsString("fid");
 		try {

@@ -19,8 +19,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Makes a new installation usable: creates the first admin when there is none and, in the
- * embedded mode, a few demo accounts so that a first-time user can sign in and look around.
- * Several instances starting at once may all try; the unique email index lets one win.
+ * embedded mode, a few demo accounts so that a first-time user can sign in and look
+ * around. Several instances starting at once may all try; the unique email index lets one
+ * win.
  */
 @Component
 class FirstAccounts implements ApplicationRunner {
@@ -85,7 +86,8 @@ class FirstAccounts implements ApplicationRunner {
 		}
 		String generated = OpaqueTokens.generate();
 		if (create(EMBEDDED_ADMIN, "Administrator", Role.ADMIN, generated)) {
-			// Printed once, to the console only: it is the one way into a fresh embedded install.
+			// Printed once, to the console only: it is the one way into a fresh embedded
+			// install.
 			System.out.println("""
 
 					+------------------------------------------------------------------+
@@ -101,7 +103,8 @@ class FirstAccounts implements ApplicationRunner {
 	private void createDemoUsers() {
 		int created = 0;
 		for (DemoUser demo : DEMO_USERS) {
-			if (this.users.byEmail(demo.email()).isEmpty() && create(demo.email(), demo.name(), demo.role(), DEMO_PASSWORD)) {
+			if (this.users.byEmail(demo.email()).isEmpty()
+					&& create(demo.email(), demo.name(), demo.role(), DEMO_PASSWORD)) {
 				created++;
 			}
 		}

@@ -23,7 +23,9 @@ class IdentityAudit {
 		this.log.record(AuditEntry.of(action, "user", userId.toString(), changes));
 	}
 
-	/** An action whose actor is known but not yet authenticated (a login, a registration). */
+	/**
+	 * An action whose actor is known but not yet authenticated (a login, a registration).
+	 */
 	void userBy(UUID actorId, String action, UUID userId, Map<String, Object> changes) {
 		this.log.record(AuditEntry.of(action, "user", userId.toString(), changes).by(actorId));
 	}

@@ -22,8 +22,8 @@ record Invitation(UUID id, UUID userId, String email, Role role, UUID invitedBy,
 		Instant acceptedAt, Instant revokedAt) {
 
 	static Invitation map(ResultSet rs, int row) throws SQLException {
-		return new Invitation(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("email"),
-				Role.valueOf(rs.getString("role")), rs.getObject("invited_by", UUID.class),
+		return new Invitation(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+				rs.getString("email"), Role.valueOf(rs.getString("role")), rs.getObject("invited_by", UUID.class),
 				Timestamps.read(rs, "created_at"), Timestamps.read(rs, "expires_at"),
 				Timestamps.read(rs, "accepted_at"), Timestamps.read(rs, "revoked_at"));
 	}

@@ -25,11 +25,10 @@ class InvitationTokens {
 	}
 
 	void insert(Invitation invitation, String tokenHash) {
-		this.jdbc
-			.sql("INSERT INTO invitations (" + COLUMNS + ", token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc.sql("INSERT INTO invitations (" + COLUMNS + ", token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(invitation.id(), invitation.userId(), invitation.email(), invitation.role().name(),
-					invitation.invitedBy(), Timestamps.of(invitation.createdAt()), Timestamps.of(invitation.expiresAt()),
-					null, null, tokenHash)
+					invitation.invitedBy(), Timestamps.of(invitation.createdAt()),
+					Timestamps.of(invitation.expiresAt()), null, null, tokenHash)
 			.update();
 	}
 
@@ -47,7 +46,9 @@ class InvitationTokens {
 			.optional();
 	}
 
-	/** @return true if this call accepted it (it was pending) */
+	/**
+	 * @return true if this call accepted it (it was pending)
+	 */
 	boolean accept(UUID id, Instant now) {
 		return this.jdbc
 			.sql("UPDATE invitations SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL"
@@ -56,7 +57,9 @@ class InvitationTokens {
 			.update() == 1;
 	}
 
-	/** @return true if this call withdrew it (it was neither accepted nor withdrawn) */
+	/**
+	 * @return true if this call withdrew it (it was neither accepted nor withdrawn)
+	 */
 	boolean revoke(UUID id, Instant now) {
 		return this.jdbc
 			.sql("UPDATE invitations SET revoked_at = ? WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL")
@@ -64,7 +67,9 @@ class InvitationTokens {
 			.update() == 1;
 	}
 
-	/** Withdraws every pending invitation of an address, so only the newest link works. */
+	/**
+	 * Withdraws every pending invitation of an address, so only the newest link works.
+	 */
 	void revokePendingFor(String email, Instant now) {
 		this.jdbc
 			.sql("UPDATE invitations SET revoked_at = ? WHERE email = ? AND accepted_at IS NULL AND revoked_at IS NULL")

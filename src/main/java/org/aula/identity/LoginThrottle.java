@@ -10,10 +10,11 @@ import org.aula.platform.ratelimit.RateLimiter;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing and abuse of the unauthenticated endpoints. Counts live in the
- * rate-limit adapter, so with Redis they hold across every instance. Failed logins count per
- * account and client address: a burst of failures from one address cannot lock the owner out
- * from another, and a successful login elsewhere does not wipe an attacker's count.
+ * Slows down password guessing and abuse of the unauthenticated endpoints. Counts live in
+ * the rate-limit adapter, so with Redis they hold across every instance. Failed logins
+ * count per account and client address: a burst of failures from one address cannot lock
+ * the owner out from another, and a successful login elsewhere does not wipe an
+ * attacker's count.
  */
 @Component
 class LoginThrottle {
@@ -42,7 +43,10 @@ class LoginThrottle {
 		this.refresh = new RateLimitRule("refresh-address", throttle.refreshPerAddress(), Duration.ofMinutes(1));
 	}
 
-	/** Counts a login attempt and refuses it if the address or the account is over its limit. */
+	/**
+	 * Counts a login attempt and refuses it if the address or the account is over its
+	 * limit.
+	 */
 	void beforeLogin(String email, String address) {
 		require(this.limiter.tryConsume(address, this.loginAttempts));
 		require(this.limiter.peek(failureKey(email, address), this.loginFailures));

@@ -33,7 +33,8 @@ class MeController {
 	}
 
 	@PatchMapping("/api/me")
-	@Operation(summary = "Change my name and/or password (a new password needs the current one and ends my other sessions)")
+	@Operation(
+			summary = "Change my name and/or password (a new password needs the current one and ends my other sessions)")
 	UserView update(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody UpdateMe body) {
 		if (body.fullName() != null && body.fullName().isBlank()) {
 			throw new org.aula.platform.web.InvalidInput("fullName", "must not be blank");

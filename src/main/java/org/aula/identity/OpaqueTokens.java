@@ -8,9 +8,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Random single-purpose tokens (refresh tokens, invitation and reset links): 256 bits from a
- * CSPRNG, handed out once, stored only as a SHA-256 hash. A 256-bit random value needs no
- * slow hash: it cannot be guessed, only stolen.
+ * Random single-purpose tokens (refresh tokens, invitation and reset links): 256 bits
+ * from a CSPRNG, handed out once, stored only as a SHA-256 hash. A 256-bit random value
+ * needs no slow hash: it cannot be guessed, only stolen.
  */
 final class OpaqueTokens {
 

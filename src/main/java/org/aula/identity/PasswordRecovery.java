@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Forgotten passwords. Asking for a reset always looks the same from outside, whether the
- * address has an account or not; the reset link is single-use and short-lived, and using it
- * signs the user out everywhere.
+ * address has an account or not; the reset link is single-use and short-lived, and using
+ * it signs the user out everywhere.
  */
 @Service
 class PasswordRecovery {
@@ -60,10 +60,10 @@ class PasswordRecovery {
 	@Transactional
 	void reset(String token, String newPassword) {
 		Instant now = Instant.now();
-		UUID userId = OpaqueTokens.isWellFormed(token)
-				? this.resets.spend(OpaqueTokens.hash(token), now).orElse(null) : null;
-		UserAccount user = (userId != null) ? this.users.byIdForUpdate(userId).filter(UserAccount::canSignIn).orElse(null)
+		UUID userId = OpaqueTokens.isWellFormed(token) ? this.resets.spend(OpaqueTokens.hash(token), now).orElse(null)
 				: null;
+		UserAccount user = (userId != null)
+				? this.users.byIdForUpdate(userId).filter(UserAccount::canSignIn).orElse(null) : null;
 		if (user == null) {
 			throw IdentityProblems.of(HttpStatus.BAD_REQUEST, IdentityProblems.INVALID_RESET_TOKEN,
 					"The reset link is invalid, expired or already used; ask for a new one.");

@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Refresh tokens, one row per token, grouped in families (one family per login). A token is
- * spent by a conditional update, so two instances presenting the same token at once cannot
- * both succeed: the database decides which one rotates it.
+ * Refresh tokens, one row per token, grouped in families (one family per login). A token
+ * is spent by a conditional update, so two instances presenting the same token at once
+ * cannot both succeed: the database decides which one rotates it.
  */
 @Repository
 class RefreshTokens {
@@ -47,7 +47,8 @@ class RefreshTokens {
 			.sql("SELECT user_id, family_id, used_at, revoked_at, expires_at FROM refresh_tokens WHERE token_hash = ?")
 			.param(tokenHash)
 			.query((rs, row) -> new Token(rs.getObject("user_id", UUID.class), rs.getObject("family_id", UUID.class),
-					Timestamps.read(rs, "used_at"), Timestamps.read(rs, "revoked_at"), Timestamps.read(rs, "expires_at")))
+					Timestamps.read(rs, "used_at"), Timestamps.read(rs, "revoked_at"),
+					Timestamps.read(rs, "expires_at")))
 			.optional();
 	}
 

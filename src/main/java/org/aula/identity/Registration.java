@@ -53,8 +53,7 @@ class Registration {
 	}
 
 	@Transactional
-	UserAccount register(String rawEmail, String password, String fullName, String nationalId,
-			String invitationToken) {
+	UserAccount register(String rawEmail, String password, String fullName, String nationalId, String invitationToken) {
 		String email = EmailAddresses.normalise(rawEmail);
 		requireValidEmail(email);
 		PasswordPolicy.problem(password, email).ifPresent((reason) -> {
@@ -85,10 +84,12 @@ class Registration {
 		return user;
 	}
 
-	private UserAccount registerInvited(String email, String password, String fullName, String nationalId,
-			String token, Instant now) {
+	private UserAccount registerInvited(String email, String password, String fullName, String nationalId, String token,
+			Instant now) {
 		Invitation invitation = (OpaqueTokens.isWellFormed(token))
-				? this.invitations.byTokenHash(OpaqueTokens.hash(token)).filter((found) -> found.usable(now)).orElse(null)
+				? this.invitations.byTokenHash(OpaqueTokens.hash(token))
+					.filter((found) -> found.usable(now))
+					.orElse(null)
 				: null;
 		if (invitation == null) {
 			throw IdentityProblems.of(HttpStatus.BAD_REQUEST, IdentityProblems.INVALID_INVITATION,
@@ -148,9 +149,8 @@ class Registration {
 	}
 
 	private void requireFreeNationalId(String nationalId, UUID owner) {
-		if (nationalId != null && this.users.byNationalId(nationalId)
-			.filter((holder) -> !holder.id().equals(owner))
-			.isPresent()) {
+		if (nationalId != null
+				&& this.users.byNationalId(nationalId).filter((holder) -> !holder.id().equals(owner)).isPresent()) {
 			throw new Conflict(IdentityProblems.NATIONAL_ID_TAKEN, "An account with this national id already exists.");
 		}
 	}

@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Logins, refreshes and logouts. A login starts a token family; each refresh spends the
- * presented refresh token and hands out the next one in the same family. Presenting a spent
- * token again means two parties hold it, so the whole family dies (RFC 9700 §4.14).
+ * presented refresh token and hands out the next one in the same family. Presenting a
+ * spent token again means two parties hold it, so the whole family dies (RFC 9700 §4.14).
  */
 @Service
 class Sessions {
@@ -41,7 +41,10 @@ class Sessions {
 
 	private final Duration refreshTokenTtl;
 
-	/** Checked against when the email is unknown, so that case costs a hash like any other. */
+	/**
+	 * Checked against when the email is unknown, so that case costs a hash like any
+	 * other.
+	 */
 	private final String decoyHash;
 
 	Sessions(UserAccounts users, RefreshTokens refreshTokens, PasswordEncoder passwords, AccessTokens accessTokens,
@@ -111,8 +114,9 @@ class Sessions {
 	}
 
 	/**
-	 * Ends the caller's session: the access token in hand and its whole family stop working at
-	 * once, and so does the presented refresh token's family if it is the caller's.
+	 * Ends the caller's session: the access token in hand and its whole family stop
+	 * working at once, and so does the presented refresh token's family if it is the
+	 * caller's.
 	 */
 	void logout(UUID userId, String accessTokenId, Instant accessTokenExpiry, UUID family, String refreshToken) {
 		this.transactions.executeWithoutResult((status) -> {

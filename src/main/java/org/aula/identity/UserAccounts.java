@@ -42,10 +42,16 @@ class UserAccounts implements Users {
 	}
 
 	Optional<UserAccount> byId(UUID id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id).query(UserAccount::map).optional();
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?")
+			.param(id)
+			.query(UserAccount::map)
+			.optional();
 	}
 
-	/** Locks the row for the rest of the transaction, so concurrent changes to one user serialise. */
+	/**
+	 * Locks the row for the rest of the transaction, so concurrent changes to one user
+	 * serialise.
+	 */
 	Optional<UserAccount> byIdForUpdate(UUID id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ? FOR UPDATE")
 			.param(id)
@@ -63,8 +69,8 @@ class UserAccounts implements Users {
 
 	void insert(UserAccount user) {
 		this.jdbc.sql("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(user.id(), user.email(), user.fullName(), user.nationalId(), user.role().name(), user.passwordHash(),
-					user.active(), user.registered(), Timestamps.of(user.createdAt()),
+			.params(user.id(), user.email(), user.fullName(), user.nationalId(), user.role().name(),
+					user.passwordHash(), user.active(), user.registered(), Timestamps.of(user.createdAt()),
 					Timestamps.of(user.registeredAt()), Timestamps.of(user.lastLoginAt()))
 			.update();
 	}

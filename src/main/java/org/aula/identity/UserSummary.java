@@ -3,7 +3,8 @@ package org.aula.identity;
 import java.util.UUID;
 
 /**
- * A user as other modules see them: enough to show a name or check a role, nothing secret.
+ * A user as other modules see them: enough to show a name or check a role, nothing
+ * secret.
  *
  * @param id the user's id
  * @param email normalised email address

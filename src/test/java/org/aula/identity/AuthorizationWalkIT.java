@@ -29,9 +29,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Walks every endpoint the application maps and checks deny-by-default: an anonymous call to
- * anything not declared public is 401, and a caller without the role an endpoint demands is
- * 403, whatever the request body.
+ * Walks every endpoint the application maps and checks deny-by-default: an anonymous call
+ * to anything not declared public is 401, and a caller without the role an endpoint
+ * demands is 403, whatever the request body.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationWalkIT {
@@ -130,7 +130,8 @@ class AuthorizationWalkIT {
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
 			RequestMappingInfo info = entry.getKey();
 			String role = requiredRole(entry.getValue());
-			Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition().getMethods();
+			Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition()
+				.getMethods();
 			for (String pattern : info.getPatternValues()) {
 				if (pattern.equals("/error") || pattern.contains("swagger") || pattern.contains("api-docs")) {
 					continue;

@@ -10,7 +10,8 @@ class EmbeddedIdentityIT extends IdentityFlowsContract {
 
 	@Override
 	Map<String, String> modeSettings() {
-		return Map.of("spring.datasource.url", EmbeddedAulaTest.H2_URL.replace("${random.uuid}", UUID.randomUUID().toString()));
+		return Map.of("spring.datasource.url",
+				EmbeddedAulaTest.H2_URL.replace("${random.uuid}", UUID.randomUUID().toString()));
 	}
 
 }

@@ -19,7 +19,7 @@ final class IdentityClient {
 
 	static final String ADMIN_EMAIL = "admin@test.aula";
 
-	static final String ADMIN_PASSWORD = "Admin-Password-2026!";
+	static final String ADMIN_PASSWORD = "Correct-Horse-Staple-2026";
 
 	private static final Pattern TOKEN_LINK = Pattern.compile("token=([A-Za-z0-9_-]{43})");
 

@@ -18,8 +18,8 @@ import static org.aula.identity.IdentityClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The identity flows through real HTTP, run once on the embedded mode and once on PostgreSQL
- * and Redis: the behaviour must be the same.
+ * The identity flows through real HTTP, run once on the embedded mode and once on
+ * PostgreSQL and Redis: the behaviour must be the same.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class IdentityFlowsContract {
@@ -95,9 +95,8 @@ abstract class IdentityFlowsContract {
 		assertThat(rotated.status()).isEqualTo(200);
 		String nextRefresh = rotated.json().get("refreshToken").asString();
 		assertThat(nextRefresh).isNotEqualTo(first.refresh());
-		assertThat(this.client.get("/api/me",
-				new Tokens(rotated.json().get("accessToken").asString(), nextRefresh)).status())
-			.isEqualTo(200);
+		assertThat(this.client.get("/api/me", new Tokens(rotated.json().get("accessToken").asString(), nextRefresh))
+			.status()).isEqualTo(200);
 	}
 
 	@Test
@@ -228,7 +227,8 @@ abstract class IdentityFlowsContract {
 		String email = unique("henry");
 		this.client.newStudent(email, PASSWORD);
 		Response duplicate = this.client.http.postJson("/api/auth/register",
-				"{\"email\":%s,\"password\":%s,\"fullName\":\"H\"}".formatted(json(email.toUpperCase()), json(PASSWORD)));
+				"{\"email\":%s,\"password\":%s,\"fullName\":\"H\"}".formatted(json(email.toUpperCase()),
+						json(PASSWORD)));
 		assertThat(duplicate.status()).isEqualTo(409);
 		assertThat(duplicate.json().get("type").asString()).isEqualTo("urn:aula:problem:email-taken");
 	}

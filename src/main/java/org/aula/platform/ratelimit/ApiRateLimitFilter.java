@@ -24,8 +24,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Applies the generic API limits after authentication, so that a user is limited as one
  * person whichever instance or address the requests come from. Every limited response
  * says how much is left ({@code RateLimit-*}); a refused one is a 429 problem with
- * {@code Retry-After}. (When the shared store fails the limiter itself falls back to per-instance
- * limits, so this filter never fails a request because of it.)
+ * {@code Retry-After}. (When the shared store fails the limiter itself falls back to
+ * per-instance limits, so this filter never fails a request because of it.)
  */
 class ApiRateLimitFilter extends OncePerRequestFilter {
 

@@ -9,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps limits working when the shared store does not answer: each instance then limits on its
- * own (so the deployment-wide limit is at most instances × limit for the outage), and the
- * shared store is used again on the next call that reaches it. A request is never failed
- * because the limiter's store is down.
+ * Keeps limits working when the shared store does not answer: each instance then limits
+ * on its own (so the deployment-wide limit is at most instances × limit for the outage),
+ * and the shared store is used again on the next call that reaches it. A request is never
+ * failed because the limiter's store is down.
  */
 final class FallingBackRateLimiter implements RateLimiter {
 

@@ -8,8 +8,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Thrown by an endpoint that applies a limit of its own (logins, registrations): answered as a
- * 429 problem with {@code Retry-After} and {@code RateLimit-*} headers, and nothing is done.
+ * Thrown by an endpoint that applies a limit of its own (logins, registrations): answered
+ * as a 429 problem with {@code Retry-After} and {@code RateLimit-*} headers, and nothing
+ * is done.
  */
 public class RateLimited extends ErrorResponseException {
 

@@ -39,12 +39,11 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	PublicEndpoints platformPublicEndpoints() {
-		return PublicEndpoints.of(PublicEndpoints.get("/api/health"),
-			PublicEndpoints.get("/api/ready"), PublicEndpoints.get("/actuator/health"),
-			PublicEndpoints.get("/actuator/health/**"), PublicEndpoints.get("/actuator/info"),
-			PublicEndpoints.get("/actuator/prometheus"), PublicEndpoints.get("/v3/api-docs"),
-			PublicEndpoints.get("/v3/api-docs/**"), PublicEndpoints.get("/swagger-ui.html"),
-			PublicEndpoints.get("/swagger-ui/**"));
+		return PublicEndpoints.of(PublicEndpoints.get("/api/health"), PublicEndpoints.get("/api/ready"),
+				PublicEndpoints.get("/actuator/health"), PublicEndpoints.get("/actuator/health/**"),
+				PublicEndpoints.get("/actuator/info"), PublicEndpoints.get("/actuator/prometheus"),
+				PublicEndpoints.get("/v3/api-docs"), PublicEndpoints.get("/v3/api-docs/**"),
+				PublicEndpoints.get("/swagger-ui.html"), PublicEndpoints.get("/swagger-ui/**"));
 	}
 
 	@Bean
@@ -76,7 +75,8 @@ class SecurityConfiguration {
 						requests.requestMatchers(HttpMethod.HEAD, endpoint.pattern()).permitAll();
 					}
 				}
-				// The admin area is refused at the door, before any request body is even read, so
+				// The admin area is refused at the door, before any request body is even
+				// read, so
 				// that a caller without the role learns nothing from validation errors.
 				requests.requestMatchers("/api/admin/**").hasRole("ADMIN");
 				requests.anyRequest().authenticated();

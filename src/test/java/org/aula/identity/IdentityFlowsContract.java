@@ -213,6 +213,21 @@ abstract class IdentityFlowsContract {
 	}
 
 	@Test
+	void changesTheDisplayNameAndAuditsIt() {
+		Tokens tokens = this.client.newStudent(unique("lena"), PASSWORD);
+		Response renamed = this.client.patch("/api/me", "{\"fullName\":\"  Lena Lopez \"}", tokens);
+		assertThat(renamed.status()).isEqualTo(200);
+		assertThat(renamed.json().get("fullName").asString()).isEqualTo("Lena Lopez");
+		assertThat(this.client.patch("/api/me", "{\"fullName\":\"   \"}", tokens).status()).isEqualTo(400);
+		String id = renamed.json().get("id").asString();
+		assertThat(this.client.jdbc()
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'user.update' AND entity_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
 	void rejectsWeakPasswordsWithFieldErrors() {
 		for (String weak : List.of("short", "password123", "x".repeat(129))) {
 			Response response = this.client.http.postJson("/api/auth/register",

@@ -15,7 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * One Aula instance started by a test exactly as an operator starts it: settings arrive
  * as command-line arguments, so they are seen from the very first moment of start-up.
- * Several may run side by side to act as a cluster.
+ * Several may run side by side to act as a cluster. Unless the settings name a signing
+ * key, access tokens are signed with {@link TestTokens#SECRET}.
  */
 public final class RunningAula implements AutoCloseable {
 
@@ -28,22 +29,33 @@ public final class RunningAula implements AutoCloseable {
 	public static RunningAula start(Map<String, String> settings) {
 		Map<String, String> all = new LinkedHashMap<>();
 		all.put("server.port", "0");
+		// A signing key of the caller's own replaces the tests' secret; an empty
+		// aula.tokens.jwt-secret leaves the embedded mode to generate one.
+		if (settings.keySet()
+			.stream()
+			.noneMatch((key) -> key.startsWith("aula.tokens.jwt-") || key.startsWith("AULA_JWT_"))) {
+			all.put("aula.tokens.jwt-secret", TestTokens.SECRET);
+		}
 		all.putAll(settings);
 		List<String> args = new ArrayList<>();
 		all.forEach((key, value) -> args.add("--" + key + "=" + value));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(AulaApplication.class,
-				ProbeEndpoints.class, TestTokens.class)
+				ProbeEndpoints.class)
 			.run(args.toArray(String[]::new));
 		return new RunningAula(context);
 	}
 
-	/** Settings for the shared mode: a fresh PostgreSQL database and the real Redis. */
+	/**
+	 * Settings for the shared mode: a fresh PostgreSQL database, the real Redis, and the
+	 * signing secret of {@link TestTokens} that the shared mode requires.
+	 */
 	public static Map<String, String> sharedServices() {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("spring.datasource.url", ExternalServices.freshPostgresDatabase());
 		settings.put("spring.datasource.username", ExternalServices.POSTGRES_USER);
 		settings.put("spring.datasource.password", ExternalServices.POSTGRES_PASSWORD);
 		settings.put("aula.redis.url", ExternalServices.REDIS_URL);
+		settings.put("aula.tokens.jwt-secret", TestTokens.SECRET);
 		return settings;
 	}
 

@@ -1,51 +1,32 @@
 package org.aula.testsupport;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.aula.identity.tokens.AccessTokens;
+import org.aula.identity.tokens.TestAccessTokens;
 
 /**
- * Signs access tokens for tests of the platform's security chain, standing in for the
- * identity module's issuer: an HMAC key known to the test and a decoder that trusts it.
+ * Access tokens the application under test accepts: {@link EmbeddedAulaTest} and
+ * {@link RunningAula} configure {@link #SECRET} as the signing secret, and these tokens
+ * are signed with it exactly as the application signs its own.
  */
-@TestConfiguration(proxyBeanMethods = false)
-public class TestTokens {
+public final class TestTokens {
 
-	private static final SecretKey KEY = new SecretKeySpec(
-			"platform-tests-only-hmac-key-of-32+bytes!".getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+	/** The HMAC secret every test application signs and verifies access tokens with. */
+	public static final String SECRET = "platform-tests-only-hmac-key-of-32+bytes!";
 
-	@Bean
-	JwtDecoder testJwtDecoder() {
-		return NimbusJwtDecoder.withSecretKey(KEY).macAlgorithm(MacAlgorithm.HS256).build();
+	private static final AccessTokens ISSUER = TestAccessTokens.signedWith(SECRET);
+
+	private TestTokens() {
 	}
 
+	/**
+	 * A valid token for a new user in a new refresh-token family.
+	 * @param role the {@code role} claim, e.g. {@code ADMIN}
+	 * @return the compact JWT, without the {@code Bearer } prefix
+	 */
 	public static String accessToken(String role) {
-		Instant now = Instant.now();
-		JwtClaimsSet claims = JwtClaimsSet.builder()
-			.subject(UUID.randomUUID().toString())
-			.id(UUID.randomUUID().toString())
-			.issuedAt(now)
-			.expiresAt(now.plus(Duration.ofMinutes(5)))
-			.claim("role", role)
-			.build();
-		return NimbusJwtEncoder.withSecretKey(KEY)
-			.build()
-			.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
-			.getTokenValue();
+		return ISSUER.issue(UUID.randomUUID(), role, UUID.randomUUID()).value();
 	}
 
 }

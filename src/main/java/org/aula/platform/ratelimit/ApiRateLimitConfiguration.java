@@ -1,6 +1,5 @@
 package org.aula.platform.ratelimit;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.aula.platform.web.ProblemResponses;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -17,11 +16,9 @@ class ApiRateLimitConfiguration {
 	 */
 	@Bean
 	FilterRegistrationBean<ApiRateLimitFilter> apiRateLimitFilter(ApiRateLimitSettings settings, RateLimiter limiter,
-			RateLimitSettings limiterSettings, ProblemResponses problems, MeterRegistry meters) {
-		RateLimiter fallback = (limiter instanceof InMemoryRateLimiter) ? limiter
-				: new InMemoryRateLimiter(limiterSettings.maxBuckets(), meters);
+			ProblemResponses problems) {
 		FilterRegistrationBean<ApiRateLimitFilter> registration = new FilterRegistrationBean<>(
-				new ApiRateLimitFilter(settings, limiter, fallback, problems, meters));
+				new ApiRateLimitFilter(settings, limiter, problems));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
 		return registration;
 	}

@@ -3,18 +3,13 @@ package org.aula.platform.ratelimit;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.aula.platform.web.ProblemResponses;
 import org.aula.platform.web.ProblemTypes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,34 +24,21 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Applies the generic API limits after authentication, so that a user is limited as one
  * person whichever instance or address the requests come from. Every limited response
  * says how much is left ({@code RateLimit-*}); a refused one is a 429 problem with
- * {@code Retry-After}. If the shared store fails, limits keep working per instance rather
- * than failing requests.
+ * {@code Retry-After}. (When the shared store fails the limiter itself falls back to
+ * per-instance limits, so this filter never fails a request because of it.)
  */
 class ApiRateLimitFilter extends OncePerRequestFilter {
-
-	private static final Logger log = LoggerFactory.getLogger(ApiRateLimitFilter.class);
 
 	private final List<MatchedRoute> routes;
 
 	private final RateLimiter limiter;
 
-	private final RateLimiter fallback;
-
 	private final ProblemResponses problems;
 
-	private final Counter fallbacks;
-
-	private final AtomicLong lastFallbackWarning = new AtomicLong();
-
-	ApiRateLimitFilter(ApiRateLimitSettings settings, RateLimiter limiter, RateLimiter fallback,
-			ProblemResponses problems, MeterRegistry meters) {
+	ApiRateLimitFilter(ApiRateLimitSettings settings, RateLimiter limiter, ProblemResponses problems) {
 		this.routes = settings.rules().stream().map(MatchedRoute::new).toList();
 		this.limiter = limiter;
-		this.fallback = fallback;
 		this.problems = problems;
-		this.fallbacks = Counter.builder("aula.ratelimit.fallbacks")
-			.description("Rate-limit decisions taken locally because the shared store failed")
-			.register(meters);
 	}
 
 	/** Probes must answer the load balancer however busy a client address is. */
@@ -74,7 +56,7 @@ class ApiRateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		RateLimitDecision decision = decide(clientKey(request), route.rule);
+		RateLimitDecision decision = this.limiter.tryConsume(clientKey(request), route.rule);
 		response.setHeader("RateLimit-Limit", String.valueOf(decision.limit()));
 		response.setHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));
 		response.setHeader("RateLimit-Reset", String.valueOf(seconds(decision.resetAfter())));
@@ -88,22 +70,6 @@ class ApiRateLimitFilter extends OncePerRequestFilter {
 				"Too many requests; retry in %d s.".formatted(retryAfter), request);
 		problem.setProperty("retryAfterSeconds", retryAfter);
 		this.problems.write(response, problem);
-	}
-
-	private RateLimitDecision decide(String key, RateLimitRule rule) {
-		try {
-			return this.limiter.tryConsume(key, rule);
-		}
-		catch (RuntimeException ex) {
-			this.fallbacks.increment();
-			long now = System.currentTimeMillis();
-			long last = this.lastFallbackWarning.get();
-			if (now - last > 60_000 && this.lastFallbackWarning.compareAndSet(last, now)) {
-				log.warn("Shared rate-limit store failed ({}); limiting per instance until it answers again",
-						ex.getMessage());
-			}
-			return this.fallback.tryConsume(key, rule);
-		}
 	}
 
 	private MatchedRoute route(HttpServletRequest request) {

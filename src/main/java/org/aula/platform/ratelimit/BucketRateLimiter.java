@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -33,6 +34,15 @@ abstract class BucketRateLimiter implements RateLimiter {
 			.register(this.meterRegistry)
 			.increment();
 		return decision;
+	}
+
+	@Override
+	public final RateLimitDecision peek(String key, RateLimitRule rule) {
+		EstimationProbe probe = bucket(key, rule).estimateAbilityToConsume(1);
+		long missing = rule.capacity() - probe.getRemainingTokens();
+		Duration reset = rule.period().multipliedBy(Math.max(0, missing)).dividedBy(rule.capacity());
+		return new RateLimitDecision(probe.canBeConsumed(), rule.capacity(), probe.getRemainingTokens(), reset,
+				probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()));
 	}
 
 	/**

@@ -41,9 +41,11 @@ class RateLimitConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = STORE, havingValue = "redis")
-	RateLimiter redisRateLimiter(@Qualifier("rateLimitRedisClient") RedisClient client,
+	RateLimiter redisRateLimiter(@Qualifier("rateLimitRedisClient") RedisClient client, RateLimitSettings settings,
 			ObjectProvider<MeterRegistry> meterRegistry) {
-		return new RedisRateLimiter(client, "aula:", meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+		MeterRegistry meters = meterRegistry.getIfAvailable(() -> Metrics.globalRegistry);
+		return new FallingBackRateLimiter(new RedisRateLimiter(client, "aula:", meters),
+				new InMemoryRateLimiter(settings.maxBuckets(), meters), meters);
 	}
 
 }

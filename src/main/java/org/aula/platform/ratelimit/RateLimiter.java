@@ -23,4 +23,15 @@ public interface RateLimiter {
 	 */
 	RateLimitDecision tryConsume(String key, RateLimitRule rule);
 
+	/**
+	 * Tells whether one request would be allowed now, without taking it. Used where only
+	 * some outcomes count against a limit (failed logins, for instance): peek first, and
+	 * consume once the outcome is known.
+	 * @param key who is limited
+	 * @param rule the limit to apply
+	 * @return the decision {@link #tryConsume} would take, with nothing consumed
+	 * @throws RuntimeException if the shared store cannot be reached
+	 */
+	RateLimitDecision peek(String key, RateLimitRule rule);
+
 }

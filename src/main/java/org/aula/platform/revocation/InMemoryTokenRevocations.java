@@ -10,7 +10,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Scheduler;
 
 /**
- * Revocations in this instance's memory, each dropped at its token's expiry. There is
+ * Revocations in this instance's memory, each dropped at its expiry. There is
  * deliberately no size bound: evicting a live revocation would make a revoked token valid
  * again, and the number of revocations is bounded by the token lifetime anyway.
  */
@@ -23,21 +23,31 @@ final class InMemoryTokenRevocations implements TokenRevocations {
 	InMemoryTokenRevocations(Clock clock) {
 		this.clock = clock;
 		this.revoked = Caffeine.newBuilder()
-			.expireAfter(Expiry.writing((String tokenId, Instant expiresAt) -> remaining(expiresAt)))
+			.expireAfter(Expiry.writing((String id, Instant expiresAt) -> remaining(expiresAt)))
 			.scheduler(Scheduler.systemScheduler())
 			.build();
 	}
 
 	@Override
-	public void revoke(String tokenId, Instant expiresAt) {
+	public void revoke(String id, Instant expiresAt) {
 		if (remaining(expiresAt).isPositive()) {
-			this.revoked.put(tokenId, expiresAt);
+			this.revoked.put(id, expiresAt);
 		}
 	}
 
 	@Override
-	public boolean isRevoked(String tokenId) {
-		return this.revoked.getIfPresent(tokenId) != null;
+	public boolean isRevoked(String id) {
+		return this.revoked.getIfPresent(id) != null;
+	}
+
+	@Override
+	public boolean isAnyRevoked(String... ids) {
+		for (String id : ids) {
+			if (isRevoked(id)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private Duration remaining(Instant expiresAt) {

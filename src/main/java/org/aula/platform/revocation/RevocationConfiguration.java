@@ -2,6 +2,10 @@ package org.aula.platform.revocation;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +24,9 @@ class RevocationConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = STORE, havingValue = "redis")
-	TokenRevocations redisTokenRevocations(StringRedisTemplate redis) {
-		return new RedisTokenRevocations(redis, "aula:", Clock.systemUTC());
+	TokenRevocations redisTokenRevocations(StringRedisTemplate redis, ObjectProvider<MeterRegistry> meterRegistry) {
+		return new ResilientTokenRevocations(new RedisTokenRevocations(redis, "aula:", Clock.systemUTC()),
+				Clock.systemUTC(), meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
 	}
 
 }

@@ -31,10 +31,16 @@ class PackagedJarIT {
 		Path jar = packagedJar();
 		String firstLog = runOnce(jar, "first");
 		assertThat(this.workingDirectory.resolve("data/aula.mv.db")).exists();
-		assertThat(firstLog).contains("| mode             | embedded").contains("Successfully applied");
+		assertThat(this.workingDirectory.resolve("data/jwt-secret")).exists();
+		assertThat(firstLog).contains("| mode             | embedded")
+			.contains("Successfully applied")
+			.contains("First admin created")
+			.contains("Demo accounts");
 
 		String secondLog = runOnce(jar, "second");
-		assertThat(secondLog).contains("is up to date. No migration necessary");
+		assertThat(secondLog).contains("is up to date. No migration necessary")
+			.doesNotContain("First admin created")
+			.doesNotContain("Demo accounts");
 	}
 
 	private String runOnce(Path jar, String name) throws Exception {
@@ -53,6 +59,9 @@ class PackagedJarIT {
 				assertThat(process.isAlive()).as("Aula exited; see " + log).isTrue();
 				return http.get("/api/ready").status() == 200;
 			});
+			HttpApi.Response login = http.postJson("/api/auth/login",
+					"{\"email\":\"ana@aula.local\",\"password\":\"demo-password-2026\"}");
+			assertThat(login.status()).as("demo student signs in: " + login.body()).isEqualTo(200);
 			process.destroy();
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
 			String output = Files.readString(log);

@@ -68,6 +68,25 @@ abstract class RateLimiterContract {
 	}
 
 	@Test
+	void peekTellsTheOutcomeWithoutTakingARequest() {
+		RateLimitRule rule = rule(2, Duration.ofMinutes(1));
+
+		for (int i = 0; i < 5; i++) {
+			RateLimitDecision peeked = this.limiter.peek("erin", rule);
+			assertThat(peeked.allowed()).isTrue();
+			assertThat(peeked.remaining()).isEqualTo(2);
+		}
+		this.limiter.tryConsume("erin", rule);
+		this.limiter.tryConsume("erin", rule);
+
+		RateLimitDecision exhausted = this.limiter.peek("erin", rule);
+		assertThat(exhausted.allowed()).isFalse();
+		assertThat(exhausted.remaining()).isZero();
+		assertThat(exhausted.retryAfter()).isPositive();
+		assertThat(exhausted.resetAfter()).isPositive().isLessThanOrEqualTo(rule.period());
+	}
+
+	@Test
 	void keysDoNotShareABucket() {
 		RateLimitRule rule = rule(1, Duration.ofMinutes(1));
 

@@ -63,4 +63,35 @@ abstract class TokenRevocationsContract {
 		assertThat(this.revocations.isRevoked(tokenId)).isFalse();
 	}
 
+	@Test
+	void anyOfSeveralIdsIsRevokedWhenOneIs() {
+		String revoked = tokenId();
+
+		this.revocations.revoke(revoked, Instant.now().plus(Duration.ofMinutes(15)));
+
+		assertThat(this.revocations.isAnyRevoked(tokenId(), revoked)).isTrue();
+		assertThat(this.revocations.isAnyRevoked(revoked, tokenId())).isTrue();
+	}
+
+	@Test
+	void noneOfSeveralIdsIsRevokedWhenNoneIs() {
+		this.revocations.revoke(tokenId(), Instant.now().plus(Duration.ofMinutes(15)));
+
+		assertThat(this.revocations.isAnyRevoked(tokenId(), tokenId())).isFalse();
+	}
+
+	@Test
+	void noIdsAtAllAreNotRevoked() {
+		assertThat(this.revocations.isAnyRevoked()).isFalse();
+	}
+
+	@Test
+	void anExpiredRevocationNoLongerCountsAmongSeveral() {
+		String tokenId = tokenId();
+
+		this.revocations.revoke(tokenId, Instant.now().plus(Duration.ofMillis(500)));
+
+		await().atMost(Duration.ofSeconds(3)).until(() -> !this.revocations.isAnyRevoked(tokenId(), tokenId));
+	}
+
 }

@@ -87,7 +87,7 @@ class TokenRevocationsRedisTest extends TokenRevocationsContract {
 					"spring.data.redis.url=" + ExternalServices.REDIS_URL)
 			.run((context) -> {
 				TokenRevocations wired = context.getBean(TokenRevocations.class);
-				assertThat(wired).isInstanceOf(RedisTokenRevocations.class);
+				assertThat(wired).isInstanceOf(ResilientTokenRevocations.class);
 				String tokenId = tokenId();
 				wired.revoke(tokenId, Instant.now().plus(Duration.ofSeconds(5)));
 				assertThat(wired.isRevoked(tokenId)).isTrue();

@@ -1,0 +1,4 @@
+/**
+ * The administrators' view of the audit log.
+ */
+package org.aula.audit.web;

@@ -1,0 +1,39 @@
+package org.aula.identity;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Identity settings.
+ *
+ * @param selfRegistration whether anyone may register as a student without an invitation;
+ * unset means on in the embedded mode and off otherwise
+ * @param invitationTtl how long an invitation link works
+ * @param passwordResetTtl how long a password-reset link works
+ * @param refreshTokenTtl how long a refresh token works if unused
+ * @param publicBaseUrl where users reach Aula, for links in emails
+ * @param throttle request limits of the authentication endpoints
+ */
+@ConfigurationProperties("aula.identity")
+record IdentitySettings(Boolean selfRegistration, @DefaultValue("7d") Duration invitationTtl,
+		@DefaultValue("30m") Duration passwordResetTtl, @DefaultValue("30d") Duration refreshTokenTtl,
+		@DefaultValue("http://localhost:8080") String publicBaseUrl, @DefaultValue Throttle throttle) {
+
+	/**
+	 * Limits per client address (and per account and address for failed logins).
+	 *
+	 * @param loginFailuresPerAccount failed logins allowed per account and address
+	 * @param loginFailuresPeriod period of that limit
+	 * @param loginAttemptsPerAddress login attempts allowed per address per minute
+	 * @param forgotPerAddress password-reset requests per address per 15 minutes
+	 * @param registerPerAddress registrations per address per hour
+	 * @param refreshPerAddress token refreshes per address per minute
+	 */
+	record Throttle(@DefaultValue("5") long loginFailuresPerAccount, @DefaultValue("15m") Duration loginFailuresPeriod,
+			@DefaultValue("50") long loginAttemptsPerAddress, @DefaultValue("5") long forgotPerAddress,
+			@DefaultValue("20") long registerPerAddress, @DefaultValue("120") long refreshPerAddress) {
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Storage of the email outbox.
+ */
+package org.aula.notifications.internal;

@@ -143,7 +143,7 @@ class RateLimiterRedisTest extends RateLimiterContract {
 			.withPropertyValues("aula.ratelimit.store=redis", "aula.redis.url=" + ExternalServices.REDIS_URL,
 					"spring.data.redis.url=" + ExternalServices.REDIS_URL, "spring.data.redis.connect-timeout=250ms")
 			.run((context) -> {
-				assertThat(context).getBean(RateLimiter.class).isInstanceOf(RedisRateLimiter.class);
+				assertThat(context).getBean(RateLimiter.class).isInstanceOf(FallingBackRateLimiter.class);
 				ClientOptions options = context.getBean("rateLimitRedisClient", RedisClient.class).getOptions();
 				assertThat(options.getTimeoutOptions().isTimeoutCommands()).isTrue();
 				assertThat(options.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofMillis(250));

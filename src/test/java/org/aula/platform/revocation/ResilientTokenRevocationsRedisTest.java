@@ -3,7 +3,6 @@ package org.aula.platform.revocation;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.aula.testsupport.ExternalServices;
+import org.aula.testsupport.TcpProxy;
 import org.aula.testsupport.RequiresRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,8 +43,7 @@ class ResilientTokenRevocationsRedisTest {
 
 	@BeforeEach
 	void startInstances() throws IOException {
-		URI redisUri = URI.create(ExternalServices.REDIS_URL);
-		this.network = new TcpProxy(redisUri.getHost(), (redisUri.getPort() > 0) ? redisUri.getPort() : 6379);
+		this.network = TcpProxy.toRedis(ExternalServices.REDIS_URL).start();
 		this.behindNetwork = resilient(this.network.redisUrl());
 		this.otherInstance = new RedisTokenRevocations(this.redis.template(ExternalServices.REDIS_URL), this.keyPrefix,
 				Clock.systemUTC());
@@ -60,14 +59,15 @@ class ResilientTokenRevocationsRedisTest {
 	@Test
 	void aLogoutDuringAnOutageIsHonouredHereAtOnceAndByEveryInstanceOnceRedisIsBack() {
 		String tokenId = id();
-		this.network.mode(TcpProxy.Mode.REFUSE);
+		this.network.stop();
 
 		this.behindNetwork.revoke(tokenId, Instant.now().plus(Duration.ofMinutes(15)));
 
 		assertThat(this.behindNetwork.isRevoked(tokenId)).isTrue();
 		assertThat(this.otherInstance.isRevoked(tokenId)).isFalse();
 
-		this.network.mode(TcpProxy.Mode.FORWARD);
+		this.network.resume();
+		this.network.start();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.otherInstance.isRevoked(tokenId));
 		assertThat(this.behindNetwork.unwrittenCount()).isZero();
@@ -78,7 +78,7 @@ class ResilientTokenRevocationsRedisTest {
 		String revokedElsewhere = id();
 		this.behindNetwork.isRevoked(id());
 		this.otherInstance.revoke(revokedElsewhere, Instant.now().plus(Duration.ofMinutes(15)));
-		this.network.mode(TcpProxy.Mode.HANG);
+		this.network.stall();
 
 		long started = System.nanoTime();
 		boolean revoked = this.behindNetwork.isRevoked(revokedElsewhere);
@@ -99,7 +99,7 @@ class ResilientTokenRevocationsRedisTest {
 	void aRevocationWhileRedisHangsIsAcknowledgedWithinTheTimeoutAndWrittenLater() {
 		String tokenId = id();
 		this.behindNetwork.isRevoked(id());
-		this.network.mode(TcpProxy.Mode.HANG);
+		this.network.stall();
 
 		long started = System.nanoTime();
 		this.behindNetwork.revoke(tokenId, Instant.now().plus(Duration.ofMinutes(15)));
@@ -107,8 +107,9 @@ class ResilientTokenRevocationsRedisTest {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TestRedis.TIMEOUT.plusMillis(400));
 		assertThat(this.behindNetwork.isRevoked(tokenId)).isTrue();
 
-		this.network.mode(TcpProxy.Mode.REFUSE);
-		this.network.mode(TcpProxy.Mode.FORWARD);
+		this.network.stop();
+		this.network.resume();
+		this.network.start();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.otherInstance.isRevoked(tokenId));
 	}

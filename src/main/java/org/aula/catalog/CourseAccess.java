@@ -10,11 +10,13 @@ import java.util.UUID;
 public interface CourseAccess {
 
 	/**
-	 * @return true if the user has an active enrolment in the course */
+	 * @return true if the user has an active enrolment in the course
+	 */
 	boolean isEnrolled(UUID userId, UUID courseId);
 
 	/**
-	 * @return true if the course has any enrolment, active or cancelled */
+	 * @return true if the course has any enrolment, active or cancelled
+	 */
 	boolean hasEnrolments(UUID courseId);
 
 }

@@ -17,13 +17,15 @@ public interface Courses {
 	Optional<CourseRef> findById(UUID id);
 
 	/**
-	 * @return the courses found among {@code ids}, unknown ids skipped */
+	 * @return the courses found among {@code ids}, unknown ids skipped
+	 */
 	List<CourseRef> findAllById(Collection<UUID> ids);
 
 	Optional<LessonRef> findLesson(UUID lessonId);
 
 	/**
-	 * @return the ids of every lesson of the course, in module and position order */
+	 * @return the ids of every lesson of the course, in module and position order
+	 */
 	List<UUID> lessonIds(UUID courseId);
 
 	/**

@@ -1,0 +1,317 @@
+package org.aula.catalog;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.aula.catalog.CatalogClient.User;
+import org.aula.testsupport.HttpApi.Response;
+import org.aula.testsupport.RunningAula;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Courses, modules and lessons through real HTTP, run on the embedded mode and on
+ * PostgreSQL and Redis: the behaviour must be the same.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CatalogContract {
+
+	RunningAula aula;
+
+	CatalogClient client;
+
+	ControlledCourseAccess enrolments;
+
+	User teacher;
+
+	User otherTeacher;
+
+	User student;
+
+	User admin;
+
+	/** Settings of the mode under test; the common ones are added. */
+	abstract Map<String, String> modeSettings();
+
+	@BeforeAll
+	void start() throws Exception {
+		Map<String, String> settings = new LinkedHashMap<>(modeSettings());
+		settings.put("spring.main.sources", ControlledCourseAccess.class.getName());
+		settings.put("aula.demo.enabled", "false");
+		settings.put("aula.media.directory", java.nio.file.Files.createTempDirectory("aula-media").toString());
+		settings.put("AULA_RATELIMIT_API_PER_MINUTE", "100000");
+		this.aula = RunningAula.start(settings);
+		this.client = new CatalogClient(this.aula);
+		this.enrolments = this.aula.bean(ControlledCourseAccess.class);
+		this.teacher = this.client.user("TEACHER");
+		this.otherTeacher = this.client.user("TEACHER");
+		this.student = this.client.user("STUDENT");
+		this.admin = this.client.user("ADMIN");
+	}
+
+	@AfterAll
+	void stop() {
+		if (this.aula != null) {
+			this.aula.close();
+		}
+	}
+
+	@Test
+	void teacherCreatesAnUnpublishedCourseThatOnlyTheOwnerAndAdminsSee() {
+		String code = CatalogClient.uniqueCode();
+		Response created = this.client.post("/api/courses",
+				"{\"code\":\"%s\",\"title\":\"Algebra\",\"description\":\"Equations\",\"price\":19.9}".formatted(code),
+				this.teacher);
+
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(created.header("Location")).isEqualTo("/api/courses/" + code);
+		JsonNode course = created.json();
+		assertThat(course.get("published").asBoolean()).isFalse();
+		assertThat(course.get("teacherId").asString()).isEqualTo(this.teacher.id().toString());
+		assertThat(course.get("price").decimalValue()).isEqualByComparingTo(new BigDecimal("19.90"));
+		assertThat(course.get("currency").asString()).isEqualTo("USD");
+		assertThat(this.client.get("/api/courses/" + code, null).status()).isEqualTo(404);
+		assertThat(this.client.get("/api/courses/" + code, this.student).status()).isEqualTo(404);
+		assertThat(this.client.get("/api/courses/" + code, this.otherTeacher).status()).isEqualTo(404);
+		assertThat(this.client.get("/api/courses/" + code, this.teacher).status()).isEqualTo(200);
+		assertThat(this.client.get("/api/courses/" + code, this.admin).status()).isEqualTo(200);
+		assertThat(this.client.auditRows("course.create", course.get("id").asString())).isOne();
+	}
+
+	@Test
+	void publishingShowsTheCourseToEveryoneAndUnpublishingHidesItAgain() {
+		String code = this.client.createCourse(this.teacher, "Geometry");
+		String id = this.client.courseId(code).toString();
+
+		assertThat(this.client.patch("/api/courses/" + code, "{\"published\":true}", this.teacher).status())
+			.isEqualTo(200);
+		assertThat(this.client.get("/api/courses/" + code, null).status()).isEqualTo(200);
+		assertThat(listedCodes("?q=" + code)).containsExactly(code);
+
+		assertThat(this.client.patch("/api/courses/" + code, "{\"published\":false}", this.admin).status())
+			.isEqualTo(200);
+		assertThat(this.client.get("/api/courses/" + code, null).status()).isEqualTo(404);
+		assertThat(listedCodes("?q=" + code)).isEmpty();
+		assertThat(this.client.auditRows("course.publish", id)).isOne();
+		assertThat(this.client.auditRows("course.unpublish", id)).isOne();
+	}
+
+	@Test
+	void anotherTeacherIsToldTheCourseDoesNotExistAndStudentsMayNotEdit() {
+		String code = this.client.publishedCourse(this.teacher, "Chemistry");
+
+		assertThat(this.client.patch("/api/courses/" + code, "{\"title\":\"Mine now\"}", this.otherTeacher).status())
+			.isEqualTo(404);
+		assertThat(this.client.delete("/api/courses/" + code, this.otherTeacher).status()).isEqualTo(404);
+		assertThat(
+				this.client.post("/api/courses/" + code + "/modules", "{\"title\":\"X\"}", this.otherTeacher).status())
+			.isEqualTo(404);
+		assertThat(this.client.patch("/api/courses/" + code, "{\"title\":\"Mine now\"}", this.student).status())
+			.isEqualTo(403);
+		assertThat(this.client.post("/api/courses", "{\"code\":\"STU-1\",\"title\":\"S\"}", this.student).status())
+			.isEqualTo(403);
+		assertThat(this.client.post("/api/courses", "{\"code\":\"ANO-1\",\"title\":\"A\"}", null).status())
+			.isEqualTo(401);
+		assertThat(this.client.get("/api/courses/" + code, null).json().get("title").asString()).isEqualTo("Chemistry");
+
+		Response byAdmin = this.client.patch("/api/courses/" + code, "{\"title\":\"Organic chemistry\"}", this.admin);
+		assertThat(byAdmin.status()).isEqualTo(200);
+		assertThat(this.client.get("/api/courses/" + code, null).json().get("title").asString())
+			.isEqualTo("Organic chemistry");
+	}
+
+	@Test
+	void adminCreatesACourseForATeacherButATeacherCannot() {
+		String code = CatalogClient.uniqueCode();
+		Response created = this.client.post("/api/courses",
+				"{\"code\":\"%s\",\"title\":\"Physics\",\"teacherId\":\"%s\"}".formatted(code, this.teacher.id()),
+				this.admin);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(this.client.patch("/api/courses/" + code, "{\"title\":\"Physics I\"}", this.teacher).status())
+			.isEqualTo(200);
+
+		Response forOther = this.client.post("/api/courses", "{\"code\":\"%s\",\"title\":\"P\",\"teacherId\":\"%s\"}"
+			.formatted(CatalogClient.uniqueCode(), this.otherTeacher.id()), this.teacher);
+		assertThat(forOther.status()).isEqualTo(400);
+		Response forStudent = this.client.post("/api/courses", "{\"code\":\"%s\",\"title\":\"P\",\"teacherId\":\"%s\"}"
+			.formatted(CatalogClient.uniqueCode(), this.student.id()), this.admin);
+		assertThat(forStudent.status()).isEqualTo(400);
+		assertThat(forStudent.json().get("errors").findValuesAsString("field")).containsExactly("teacherId");
+	}
+
+	@Test
+	void rejectsInvalidCoursesWithFieldErrorsAndChangesNothing() {
+		Response invalid = this.client.post("/api/courses",
+				"{\"code\":\"mat101\",\"title\":\" \",\"price\":-1,\"currency\":\"XYZ\"}", this.teacher);
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json().get("type").asString()).isEqualTo("urn:aula:problem:validation-failed");
+		assertThat(invalid.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("code", "title",
+				"price", "currency");
+		assertThat(
+				this.client.post("/api/courses", "{\"code\":\"ABC-1\",\"title\":\"T\",\"price\":1.005}", this.teacher)
+					.status())
+			.isEqualTo(400);
+		assertThat(this.client.post("/api/courses", "{\"code\":", this.teacher).status()).isEqualTo(400);
+
+		String code = this.client.createCourse(this.teacher, "Biology");
+		Response duplicate = this.client.post("/api/courses", "{\"code\":\"%s\",\"title\":\"Other\"}".formatted(code),
+				this.otherTeacher);
+		assertThat(duplicate.status()).isEqualTo(409);
+		assertThat(duplicate.json().get("type").asString()).isEqualTo("urn:aula:problem:course-code-taken");
+		Response badPatch = this.client.patch("/api/courses/" + code, "{\"title\":\"\",\"price\":-5}", this.teacher);
+		assertThat(badPatch.status()).isEqualTo(400);
+		assertThat(this.client.get("/api/courses/" + code, this.teacher).json().get("title").asString())
+			.isEqualTo("Biology");
+	}
+
+	@Test
+	void deletesACourseOnlyWhileNobodyIsEnrolled() {
+		String kept = this.client.publishedCourse(this.teacher, "Enrolled course");
+		this.enrolments.enrol(this.student.id(), this.client.courseId(kept));
+		Response refused = this.client.delete("/api/courses/" + kept, this.teacher);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("type").asString()).isEqualTo("urn:aula:problem:course-has-enrolments");
+		assertThat(this.client.get("/api/courses/" + kept, null).status()).isEqualTo(200);
+
+		String empty = this.client.publishedCourse(this.teacher, "Empty course");
+		this.client.lesson(this.teacher, empty, "gone with the course");
+		String id = this.client.courseId(empty).toString();
+		assertThat(this.client.get("/api/courses/" + empty, null).status()).isEqualTo(200);
+		assertThat(this.client.delete("/api/courses/" + empty, this.teacher).status()).isEqualTo(204);
+		assertThat(this.client.get("/api/courses/" + empty, null).status()).isEqualTo(404);
+		assertThat(listedCodes("?q=" + empty)).isEmpty();
+		assertThat(this.client.auditRows("course.delete", id)).isOne();
+	}
+
+	@Test
+	void catalogSearchesPagesAndOrdersNewestFirst() {
+		String word = "Zyx" + System.nanoTime();
+		String first = this.client.publishedCourse(this.teacher, word + " one");
+		String second = this.client.publishedCourse(this.otherTeacher, word + " two");
+		String third = this.client.publishedCourse(this.teacher, word + " three");
+		this.client.createCourse(this.teacher, word + " draft");
+
+		assertThat(listedCodes("?q=" + word.toLowerCase())).containsExactly(third, second, first);
+		JsonNode page0 = this.client.get("/api/courses?size=2&q=" + word, null).json();
+		assertThat(page0.get("totalItems").asLong()).isEqualTo(3);
+		assertThat(page0.get("totalPages").asInt()).isEqualTo(2);
+		assertThat(page0.get("items").findValuesAsString("code")).containsExactly(third, second);
+		assertThat(listedCodes("?size=2&page=1&q=" + word)).containsExactly(first);
+		assertThat(listedCodes("?q=" + word + "&teacher=" + this.teacher.id())).containsExactly(third, first);
+		assertThat(listedCodes("?q=" + first)).containsExactly(first);
+		assertThat(listedCodes("?q=100%25")).isEmpty();
+		assertThat(this.client.get("/api/courses?size=0", null).status()).isEqualTo(400);
+		assertThat(this.client.get("/api/courses?teacher=nobody", null).status()).isEqualTo(400);
+	}
+
+	@Test
+	void lessonBodiesAreShownOnlyToEnrolledStudentsTheOwnerAndAdmins() {
+		String code = this.client.publishedCourse(this.teacher, "Poetry");
+		String lessonId = this.client.lesson(this.teacher, code, "Secret verses");
+		User enrolled = this.client.user("STUDENT");
+		this.enrolments.enrol(enrolled.id(), this.client.courseId(code));
+
+		for (User outsider : new User[] { null, this.student, this.otherTeacher }) {
+			JsonNode lesson = firstLesson(this.client.get("/api/courses/" + code, outsider).json());
+			assertThat(lesson.get("title").asString()).isEqualTo("First steps");
+			assertThat(lesson.has("body")).isFalse();
+		}
+		assertThat(this.client.get("/api/lessons/" + lessonId, this.student).status()).isEqualTo(404);
+		assertThat(this.client.get("/api/lessons/" + lessonId, this.otherTeacher).status()).isEqualTo(404);
+		assertThat(this.client.get("/api/lessons/" + lessonId, null).status()).isEqualTo(401);
+
+		for (User reader : List.of(enrolled, this.teacher, this.admin)) {
+			assertThat(firstLesson(this.client.get("/api/courses/" + code, reader).json()).get("body").asString())
+				.isEqualTo("Secret verses");
+			Response lesson = this.client.get("/api/lessons/" + lessonId, reader);
+			assertThat(lesson.status()).isEqualTo(200);
+			assertThat(lesson.json().get("body").asString()).isEqualTo("Secret verses");
+			assertThat(lesson.json().get("durationSeconds").asInt()).isEqualTo(300);
+		}
+	}
+
+	@Test
+	void editsAreServedFreshThroughTheCache() {
+		String word = "Fresh" + System.nanoTime();
+		String code = this.client.publishedCourse(this.teacher, word);
+		assertThat(this.client.get("/api/courses/" + code, null).json().get("title").asString()).isEqualTo(word);
+		assertThat(listedTitles("?q=" + word)).containsExactly(word);
+
+		this.client.patch("/api/courses/" + code, "{\"title\":\"%s renamed\"}".formatted(word), this.teacher);
+		assertThat(this.client.get("/api/courses/" + code, null).json().get("title").asString())
+			.isEqualTo(word + " renamed");
+		assertThat(listedTitles("?q=" + word)).containsExactly(word + " renamed");
+
+		String lessonId = this.client.lesson(this.teacher, code, "v1");
+		assertThat(firstLesson(this.client.get("/api/courses/" + code, null).json()).get("title").asString())
+			.isEqualTo("First steps");
+		this.client.patch("/api/lessons/" + lessonId, "{\"title\":\"Second thoughts\",\"body\":\"v2\"}", this.teacher);
+		assertThat(firstLesson(this.client.get("/api/courses/" + code, null).json()).get("title").asString())
+			.isEqualTo("Second thoughts");
+		assertThat(firstLesson(this.client.get("/api/courses/" + code, this.teacher).json()).get("body").asString())
+			.isEqualTo("v2");
+		assertThat(this.client.auditRows("lesson.update", lessonId)).isOne();
+	}
+
+	@Test
+	void modulesAndLessonsAreNumberedEditedAndDeleted() {
+		String code = this.client.publishedCourse(this.teacher, "Music");
+		String base = "/api/courses/" + code + "/modules";
+		assertThat(this.client.post(base, "{\"title\":\"Rhythm\"}", this.teacher).json().get("number").asInt())
+			.isEqualTo(1);
+		assertThat(this.client.post(base, "{\"title\":\"Harmony\"}", this.teacher).json().get("number").asInt())
+			.isEqualTo(2);
+		Response taken = this.client.post(base, "{\"number\":2,\"title\":\"Again\"}", this.teacher);
+		assertThat(taken.status()).isEqualTo(409);
+		assertThat(taken.json().get("type").asString()).isEqualTo("urn:aula:problem:module-number-taken");
+		assertThat(this.client.post(base, "{\"title\":\"\"}", this.teacher).status()).isEqualTo(400);
+		assertThat(this.client.patch(base + "/2", "{\"title\":\"Melody\"}", this.teacher).status()).isEqualTo(200);
+		assertThat(this.client.patch(base + "/9", "{\"title\":\"None\"}", this.teacher).status()).isEqualTo(404);
+
+		String lessons = base + "/1/lessons";
+		String a = this.client.post(lessons, "{\"title\":\"Beat\"}", this.teacher).json().get("id").asString();
+		Response b = this.client.post(lessons, "{\"title\":\"Tempo\",\"kind\":\"TEXT\"}", this.teacher);
+		assertThat(b.json().get("position").asInt()).isEqualTo(2);
+		assertThat(this.client.post(lessons, "{\"title\":\"Clash\",\"position\":1}", this.teacher).status())
+			.isEqualTo(409);
+		assertThat(this.client.post(lessons, "{\"title\":\"Bad\",\"durationSeconds\":-1}", this.teacher).status())
+			.isEqualTo(400);
+		assertThat(this.client.post(lessons, "{\"title\":\"Bad\",\"kind\":\"AUDIO\"}", this.teacher).status())
+			.isEqualTo(400);
+		assertThat(this.client.patch("/api/lessons/" + a, "{\"title\":\"Stolen\"}", this.otherTeacher).status())
+			.isEqualTo(404);
+		assertThat(this.client.delete("/api/lessons/" + a, this.teacher).status()).isEqualTo(204);
+		assertThat(this.client.get("/api/lessons/" + a, this.teacher).status()).isEqualTo(404);
+
+		JsonNode detail = this.client.get("/api/courses/" + code, null).json();
+		assertThat(detail.get("modules").findValuesAsString("title")).contains("Rhythm", "Melody");
+		assertThat(detail.get("modules").get(0).get("lessons").findValuesAsString("title")).containsExactly("Tempo");
+		assertThat(this.client.delete(base + "/1", this.teacher).status()).isEqualTo(204);
+		assertThat(this.client.get("/api/courses/" + code, null).json().get("modules").findValuesAsString("title"))
+			.containsExactly("Melody");
+		assertThat(this.client.get("/api/lessons/" + b.json().get("id").asString(), this.teacher).status())
+			.isEqualTo(404);
+	}
+
+	List<String> listedCodes(String query) {
+		Response list = this.client.get("/api/courses" + query, null);
+		assertThat(list.status()).as(list.body()).isEqualTo(200);
+		return list.json().get("items").findValuesAsString("code");
+	}
+
+	List<String> listedTitles(String query) {
+		return this.client.get("/api/courses" + query, null).json().get("items").findValuesAsString("title");
+	}
+
+	static JsonNode firstLesson(JsonNode detail) {
+		return detail.get("modules").get(0).get("lessons").get(0);
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.aula.catalog;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The enrolment answers the catalog asks for, set by the test: stands in for the learning
+ * module, which owns enrolments. Added to a test application with
+ * {@code spring.main.sources}.
+ */
+class ControlledCourseAccess implements CourseAccess {
+
+	private final Set<String> enrolments = ConcurrentHashMap.newKeySet();
+
+	private final Set<UUID> coursesWithEnrolments = ConcurrentHashMap.newKeySet();
+
+	void enrol(UUID userId, UUID courseId) {
+		this.enrolments.add(userId + "/" + courseId);
+		this.coursesWithEnrolments.add(courseId);
+	}
+
+	@Override
+	public boolean isEnrolled(UUID userId, UUID courseId) {
+		return this.enrolments.contains(userId + "/" + courseId);
+	}
+
+	@Override
+	public boolean hasEnrolments(UUID courseId) {
+		return this.coursesWithEnrolments.contains(courseId);
+	}
+
+}

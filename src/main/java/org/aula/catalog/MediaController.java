@@ -2,7 +2,6 @@ package org.aula.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -90,13 +89,15 @@ class MediaController {
 			.filter((use) -> this.catalog.mayRead(caller, use.courseId(), use.teacherId()))
 			.findFirst()
 			.orElseThrow(() -> new NotFound("Media"));
+		// Stored names are plain ASCII (MediaTypes.safeName), so no RFC 5987 variant is
+		// needed.
 		Resource resource = this.store.open(sha256).orElseThrow(() -> new NotFound("Media"));
 		return ResponseEntity.ok()
 			.eTag("\"" + sha256 + "\"")
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable())
 			.contentType(MediaType.parseMediaType(allowed.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(allowed.fileName(), StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.inline().filename(allowed.fileName()).build().toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(resource);
 	}

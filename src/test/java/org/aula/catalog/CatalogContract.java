@@ -1,6 +1,13 @@
 package org.aula.catalog;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Random;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -298,6 +305,118 @@ abstract class CatalogContract {
 			.containsExactly("Melody");
 		assertThat(this.client.get("/api/lessons/" + b.json().get("id").asString(), this.teacher).status())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void uploadedMediaIsTypedByContentAndStreamedWithRanges() {
+		String code = this.client.publishedCourse(this.teacher, "Film");
+		String lessonId = this.client.lesson(this.teacher, code, "Watch this");
+		byte[] video = video(5000);
+
+		Response uploaded = this.client.upload(lessonId, "../../etc/clip.mp4", video, this.teacher);
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+		assertThat(uploaded.json().get("kind").asString()).isEqualTo("VIDEO");
+		String url = uploaded.json().get("media").get("url").asString();
+		String sha = sha256(video);
+		assertThat(url).isEqualTo("/api/media/" + sha);
+		assertThat(this.client.auditRows("lesson.media", lessonId)).isOne();
+
+		HttpResponse<byte[]> whole = this.client.download(url, this.teacher);
+		assertThat(whole.statusCode()).isEqualTo(200);
+		assertThat(whole.body()).isEqualTo(video);
+		assertThat(whole.headers().firstValue("ETag")).hasValue("\"" + sha + "\"");
+		assertThat(whole.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, private, immutable");
+		assertThat(whole.headers().firstValue("Content-Type")).hasValue("video/mp4");
+		assertThat(whole.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"clip.mp4\"");
+		assertThat(whole.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+		assertRange(url, "bytes=0-9", 0, 10, video);
+		assertRange(url, "bytes=1000-1999", 1000, 1000, video);
+		assertRange(url, "bytes=-100", video.length - 100, 100, video);
+		HttpResponse<byte[]> beyond = this.client.download(url, this.teacher, "Range", "bytes=6000-7000");
+		assertThat(beyond.statusCode()).isEqualTo(416);
+		assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + video.length);
+		assertThat(this.client.download(url, this.teacher, "If-None-Match", "\"" + sha + "\"").statusCode())
+			.isEqualTo(304);
+	}
+
+	@Test
+	void mediaTypeComesFromTheContentNeverTheName() {
+		String code = this.client.publishedCourse(this.teacher, "Reading");
+		String lessonId = this.client.lesson(this.teacher, code, "Read this");
+		byte[] pdf = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+		Response disguised = this.client.upload(lessonId, "notes.mp4", pdf, this.teacher);
+		assertThat(disguised.status()).as(disguised.body()).isEqualTo(200);
+		assertThat(disguised.json().get("kind").asString()).isEqualTo("FILE");
+		assertThat(disguised.json().get("media").get("contentType").asString()).isEqualTo("application/pdf");
+		HttpResponse<byte[]> download = this.client.download(disguised.json().get("media").get("url").asString(),
+				this.admin);
+		assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		assertThat(download.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"notes.pdf\"");
+
+		Response text = this.client.upload(lessonId, "photo.png", "just text".getBytes(StandardCharsets.UTF_8),
+				this.teacher);
+		assertThat(text.status()).isEqualTo(415);
+		assertThat(text.json().get("type").asString()).isEqualTo("urn:aula:problem:media-type-refused");
+		assertThat(this.client.upload(lessonId, "empty.pdf", new byte[0], this.teacher).status()).isEqualTo(400);
+		assertThat(this.client.get("/api/lessons/" + lessonId, this.teacher)
+			.json()
+			.get("media")
+			.get("contentType")
+			.asString()).isEqualTo("application/pdf");
+	}
+
+	@Test
+	void mediaIsOnlyForEnrolledStudentsTheOwnerAndAdmins() {
+		String code = this.client.publishedCourse(this.teacher, "Private film");
+		String lessonId = this.client.lesson(this.teacher, code, "Members only");
+		byte[] video = video(300);
+		assertThat(this.client.upload(lessonId, "film.mp4", video, this.otherTeacher).status()).isEqualTo(404);
+		assertThat(this.client.upload(lessonId, "film.mp4", video, this.student).status()).isEqualTo(403);
+		Response uploaded = this.client.upload(lessonId, "film.mp4", video, this.admin);
+		assertThat(uploaded.status()).isEqualTo(200);
+		String url = uploaded.json().get("media").get("url").asString();
+		User enrolled = this.client.user("STUDENT");
+		this.enrolments.enrol(enrolled.id(), this.client.courseId(code));
+
+		assertThat(this.client.download(url, this.student).statusCode()).isEqualTo(404);
+		assertThat(this.client.download(url, this.otherTeacher).statusCode()).isEqualTo(404);
+		assertThat(this.client.download(url, null).statusCode()).isEqualTo(401);
+		assertThat(this.client.download("/api/media/" + "0".repeat(64), this.admin).statusCode()).isEqualTo(404);
+		assertThat(this.client.download("/api/media/..%2F..%2Fetc", this.admin).statusCode()).isIn(400, 404);
+		assertThat(this.client.download(url, enrolled).body()).isEqualTo(video);
+		assertThat(this.client.download(url, this.teacher).statusCode()).isEqualTo(200);
+		assertThat(firstLesson(this.client.get("/api/courses/" + code, null).json()).has("media")).isFalse();
+		assertThat(firstLesson(this.client.get("/api/courses/" + code, enrolled).json()).get("media")
+			.get("url")
+			.asString()).isEqualTo(url);
+	}
+
+	private void assertRange(String url, String range, int from, int length, byte[] content) {
+		HttpResponse<byte[]> part = this.client.download(url, this.teacher, "Range", range);
+		assertThat(part.statusCode()).as(range).isEqualTo(206);
+		assertThat(part.body()).as(range).isEqualTo(Arrays.copyOfRange(content, from, from + length));
+		assertThat(part.headers().firstValue("Content-Range"))
+			.hasValue("bytes " + from + "-" + (from + length - 1) + "/" + content.length);
+	}
+
+	/** Bytes that start like an MP4 file (an {@code ftyp} box), then random. */
+	static byte[] video(int length) {
+		byte[] video = new byte[length];
+		new Random().nextBytes(video);
+		byte[] head = { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm' };
+		System.arraycopy(head, 0, video, 0, head.length);
+		return video;
+	}
+
+	static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	List<String> listedCodes(String query) {

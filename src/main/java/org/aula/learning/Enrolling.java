@@ -2,6 +2,7 @@ package org.aula.learning;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import org.aula.audit.AuditLog;
 import org.aula.catalog.CourseRef;
 import org.aula.catalog.Courses;
 import org.aula.identity.Role;
+import org.aula.identity.UserSummary;
 import org.aula.identity.Users;
 import org.aula.platform.web.NotFound;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +20,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import static java.util.stream.Collectors.toMap;
 
 /** Enrols students: by themselves (free or paid) or by an admin. */
 @Component
@@ -114,6 +118,35 @@ class Enrolling {
 		this.audit.record(AuditEntry.of("enrolment.admin-create", "enrolment", enrolment.id().toString(),
 				Map.of("studentId", studentId, "courseId", course.id(), "courseCode", course.code())));
 		return EnrolmentView.of(enrolment, course, null);
+	}
+
+	/**
+	 * The students of a course, oldest enrolment first.
+	 * @throws NotFound when the course does not exist or the caller does not manage it
+	 */
+	@Transactional(readOnly = true)
+	List<Student> studentsOf(Caller caller, String courseCode) {
+		CourseRef course = this.courses.findByCode(courseCode)
+			.filter(caller::manages)
+			.orElseThrow(() -> new NotFound("Course"));
+		List<Enrolment> found = this.enrolments.ofCourse(course.id());
+		Map<UUID, String> names = this.users.findAllById(found.stream().map(Enrolment::studentId).toList())
+			.stream()
+			.collect(toMap(UserSummary::id, UserSummary::fullName));
+		return found.stream()
+			.map((enrolment) -> new Student(enrolment.studentId(), names.get(enrolment.studentId()), enrolment.status(),
+					enrolment.source(), enrolment.createdAt(), enrolment.completedAt()))
+			.toList();
+	}
+
+	/**
+	 * A student on a course's list.
+	 *
+	 * @param fullName null if the account no longer exists
+	 * @param completedAt when every lesson was first completed, or null
+	 */
+	record Student(UUID studentId, String fullName, Enrolment.Status status, Enrolment.Source source,
+			Instant enrolledAt, Instant completedAt) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -96,6 +98,12 @@ class EnrolmentController {
 		}
 		return ResponseEntity.created(URI.create("/api/courses/" + enrolment.courseCode() + "/enrolments"))
 			.body(enrolment);
+	}
+
+	@GetMapping("/api/courses/{code}/enrolments")
+	@Operation(summary = "The students of a course (course teacher, admin; 404 for anyone else)")
+	List<Enrolling.Student> students(@AuthenticationPrincipal Jwt jwt, @PathVariable String code) {
+		return this.enrolling.studentsOf(Caller.of(jwt), code);
 	}
 
 	private static String sha256(String text) {

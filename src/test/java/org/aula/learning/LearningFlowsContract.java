@@ -359,7 +359,7 @@ abstract class LearningFlowsContract {
 	}
 
 	@Test
-	void anotherTeacherCannotSeeOrSetGrades() {
+	void anotherTeacherSeesNeitherStudentsNorGrades() {
 		User teacher = user("TEACHER");
 		User other = user("TEACHER");
 		CourseRef course = InMemoryCourses.addCourse(uniqueCode(), teacher.id(), "0", true);
@@ -367,6 +367,11 @@ abstract class LearningFlowsContract {
 		this.client.enrolled(student, course.code());
 
 		assertThat(setGrade(other, course, student, "{\"score\":10}").status()).isEqualTo(404);
+		assertThat(this.client.get("/api/courses/" + course.code() + "/enrolments", other).status()).isEqualTo(404);
+		assertThat(this.client.get("/api/courses/" + course.code() + "/enrolments", student).status()).isEqualTo(404);
+		JsonNode students = this.client.get("/api/courses/" + course.code() + "/enrolments", teacher).json();
+		assertThat(students).singleElement()
+			.satisfies((node) -> assertThat(node.get("studentId").asString()).isEqualTo(student.id().toString()));
 		assertThat(this.client.get("/api/courses/" + course.code() + "/grades", other).status()).isEqualTo(404);
 		assertThat(setGrade(user("ADMIN"), course, student, "{\"score\":55}").status()).isEqualTo(200);
 		assertThat(this.client.get("/api/courses/" + course.code() + "/grades", user("ADMIN")).json()).hasSize(1);

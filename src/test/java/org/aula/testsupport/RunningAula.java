@@ -27,6 +27,17 @@ public final class RunningAula implements AutoCloseable {
 	}
 
 	public static RunningAula start(Map<String, String> settings) {
+		return start(settings, new Class<?>[0]);
+	}
+
+	/**
+	 * Starts an instance with extra test-only beans or configuration classes, such as a
+	 * stand-in for a module's API.
+	 * @param settings settings as an operator passes them
+	 * @param extraSources classes registered along with the application
+	 * @return the running instance
+	 */
+	public static RunningAula start(Map<String, String> settings, Class<?>... extraSources) {
 		Map<String, String> all = new LinkedHashMap<>();
 		all.put("server.port", "0");
 		// A signing key of the caller's own replaces the tests' secret; an empty
@@ -39,8 +50,9 @@ public final class RunningAula implements AutoCloseable {
 		all.putAll(settings);
 		List<String> args = new ArrayList<>();
 		all.forEach((key, value) -> args.add("--" + key + "=" + value));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(AulaApplication.class,
-				ProbeEndpoints.class)
+		List<Class<?>> sources = new ArrayList<>(List.of(AulaApplication.class, ProbeEndpoints.class));
+		sources.addAll(List.of(extraSources));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
 			.run(args.toArray(String[]::new));
 		return new RunningAula(context);
 	}

@@ -29,7 +29,7 @@ final class CatalogClient {
 
 	final HttpApi http;
 
-	private final JdbcClient jdbc;
+	final JdbcClient jdbc;
 
 	CatalogClient(RunningAula aula) {
 		this.http = aula.http();
@@ -156,7 +156,7 @@ final class CatalogClient {
 		}
 	}
 
-	private Response send(String method, String path, String json, User user) {
+	Response send(String method, String path, String json, User user) {
 		HttpRequest.Builder request = this.http.request(path)
 			.method(method,
 					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * module, which owns enrolments. Added to a test application with
  * {@code spring.main.sources}.
  */
+@org.springframework.context.annotation.Primary
 class ControlledCourseAccess implements CourseAccess {
 
 	private final Set<String> enrolments = ConcurrentHashMap.newKeySet();

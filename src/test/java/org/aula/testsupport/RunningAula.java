@@ -68,6 +68,14 @@ public final class RunningAula implements AutoCloseable {
 		settings.put("spring.datasource.password", ExternalServices.POSTGRES_PASSWORD);
 		settings.put("aula.redis.url", ExternalServices.REDIS_URL);
 		settings.put("aula.tokens.jwt-secret", TestTokens.SECRET);
+		// Per-address limits live in the shared Redis and outlast any one test (every
+		// test
+		// calls from 127.0.0.1), so the address-wide ones are lifted here; tests of those
+		// limits set them explicitly. Per-account login failures stay at their default.
+		settings.put("aula.identity.throttle.register-per-address", "1000000");
+		settings.put("aula.identity.throttle.login-attempts-per-address", "1000000");
+		settings.put("aula.identity.throttle.forgot-per-address", "1000000");
+		settings.put("aula.identity.throttle.refresh-per-address", "1000000");
 		return settings;
 	}
 

@@ -138,9 +138,11 @@ class LearningQueryPlansIT {
 
 	@Test
 	void gradesByStudentAndByCourseUseTheirIndexes() {
+		// Either grades index answers this one; what matters is that no table scan does.
 		assertThat(explain("SELECT * FROM grades WHERE student_id = '" + this.student + "' AND course_id = '"
 				+ this.course + "' AND module_number = 0"))
-			.contains("grades_student_course_module_key");
+			.containsPattern("Index (Only )?Scan using grades_")
+			.doesNotContain("Seq Scan");
 		assertThat(explain("SELECT * FROM grades WHERE student_id = '" + this.student + "' ORDER BY course_id"))
 			.contains("grades_student_course_module_key")
 			.doesNotContain("Seq Scan");

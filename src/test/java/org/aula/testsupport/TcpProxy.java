@@ -65,16 +65,32 @@ public final class TcpProxy implements AutoCloseable {
 		if (this.server != null) {
 			return this;
 		}
-		try {
-			ServerSocket listening = new ServerSocket();
-			listening.setReuseAddress(true);
-			listening.bind(new InetSocketAddress(LOOPBACK, this.port));
-			this.server = listening;
-			Thread.ofVirtual().name("tcp-proxy-" + this.port).start(() -> accept(listening));
-			return this;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		// The port was ours moments ago: the old listener may take a little while to let
+		// go.
+		for (int attempt = 1;; attempt++) {
+			try {
+				ServerSocket listening = new ServerSocket();
+				listening.setReuseAddress(true);
+				listening.bind(new InetSocketAddress(LOOPBACK, this.port));
+				this.server = listening;
+				Thread.ofVirtual().name("tcp-proxy-" + this.port).start(() -> accept(listening));
+				return this;
+			}
+			catch (java.net.BindException ex) {
+				if (attempt == 50) {
+					throw new UncheckedIOException(ex);
+				}
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw new UncheckedIOException(ex);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 

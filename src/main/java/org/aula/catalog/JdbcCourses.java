@@ -1,5 +1,6 @@
 package org.aula.catalog;
 
+import org.aula.platform.jdbc.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package org.aula.identity;
 
+import org.aula.platform.jdbc.Timestamps;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package org.aula.learning;
 
+import org.aula.platform.jdbc.Timestamps;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;

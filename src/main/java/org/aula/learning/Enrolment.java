@@ -1,5 +1,6 @@
 package org.aula.learning;
 
+import org.aula.platform.jdbc.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.aula.learning;
 
+import org.aula.platform.jdbc.Timestamps;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.aula.learning;
+package org.aula.platform.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,16 +7,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Both JDBC drivers agree on {@link OffsetDateTime} for timestamps with time zone. */
-final class Timestamps {
+public final class Timestamps {
 
 	private Timestamps() {
 	}
 
-	static OffsetDateTime of(Instant instant) {
+	public static OffsetDateTime of(Instant instant) {
 		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
 
-	static Instant read(ResultSet rs, String column) throws SQLException {
+	public static Instant read(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
 	}

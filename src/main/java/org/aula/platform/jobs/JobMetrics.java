@@ -62,6 +62,15 @@ class JobMetrics {
 			.increment();
 	}
 
+	/** A schedule's tick ran again and found its job already enqueued. */
+	void duplicateTick(String schedule) {
+		Counter.builder("aula.jobs.recurring.duplicate-ticks")
+			.description("Ticks of a recurring job that ran more than once")
+			.tag("schedule", schedule)
+			.register(this.registry)
+			.increment();
+	}
+
 	private synchronized double count(JobState state) {
 		Instant now = this.clock.instant();
 		if (now.isAfter(this.lastRead.plus(this.refresh))) {

@@ -36,20 +36,19 @@ class JobWorker implements SmartLifecycle {
 	private volatile boolean running;
 
 	JobWorker(DataSource dataSource, boolean postgres, JobRunner runner, List<RecurringJob> recurring, JdbcJobs jobs,
-			TransactionTemplate transactions, JobSettings.Worker settings) {
+			TransactionTemplate transactions, JobMetrics metrics, JobSettings.Worker settings) {
 		this.postgres = postgres;
 		List<Task<?>> tasks = new ArrayList<>();
 		tasks.add(runner.task());
 		List<RecurringTask<Void>> schedules = new ArrayList<>();
 		for (RecurringJob job : recurring) {
 			if (job.enabled()) {
-				schedules.add(tick(job, jobs, transactions));
+				schedules.add(tick(job, jobs, transactions, metrics));
 			}
 			else {
 				logger.info("Recurring job {} is disabled", job.name());
 			}
 		}
-		tasks.addAll(schedules);
 		var builder = Scheduler.create(dataSource, tasks)
 			.startTasks(schedules)
 			.threads(settings.threads())
@@ -71,7 +70,8 @@ class JobWorker implements SmartLifecycle {
 		return "recurring:" + job.name();
 	}
 
-	private static RecurringTask<Void> tick(RecurringJob job, JdbcJobs jobs, TransactionTemplate transactions) {
+	private static RecurringTask<Void> tick(RecurringJob job, JdbcJobs jobs, TransactionTemplate transactions,
+			JobMetrics metrics) {
 		return Tasks.recurring(scheduleName(job), Schedules.cron(job.cron(), ZoneOffset.UTC))
 			.execute((instance, context) -> {
 				// The tick's job id derives from the tick's time: a tick that runs again
@@ -79,13 +79,25 @@ class JobWorker implements SmartLifecycle {
 				// worker died enqueues nothing new.
 				String tick = job.name() + "@" + context.getExecution().executionTime;
 				UUID id = UUID.nameUUIDFromBytes(tick.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-				transactions.executeWithoutResult((status) -> jobs.enqueueOnce(id, job.request()));
+				Boolean created = transactions.execute((status) -> jobs.enqueueOnce(id, job.request()));
+				if (!Boolean.TRUE.equals(created)) {
+					metrics.duplicateTick(job.name());
+				}
 			});
 	}
 
 	private static String instanceName() {
 		String host = ManagementFactory.getRuntimeMXBean().getName();
 		return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** Stops taking new jobs; running ones go on and their heartbeats continue. */
+	void pause() {
+		this.scheduler.pause();
+	}
+
+	void resume() {
+		this.scheduler.resume();
 	}
 
 	void wake() {

@@ -64,9 +64,9 @@ class JobsConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "aula.jobs.worker.enabled", havingValue = "true", matchIfMissing = true)
 	JobWorker jobWorker(DataSource dataSource, JobRunner runner, List<RecurringJob> recurring, JdbcJobs jobs,
-			PlatformTransactionManager transactions, JobSettings settings) {
+			PlatformTransactionManager transactions, JobMetrics metrics, JobSettings settings) {
 		return new JobWorker(dataSource, isPostgres(dataSource), runner, recurring, jobs,
-				new TransactionTemplate(transactions), settings.worker());
+				new TransactionTemplate(transactions), metrics, settings.worker());
 	}
 
 	private static Map<String, JobHandler> byType(List<JobHandler> handlers) {

@@ -61,6 +61,10 @@ class StartupReport {
 						? DatabaseDescription.redis(this.environment.getProperty(PlatformEnvironment.REDIS_URL, ""))
 						: "not configured"));
 		stores.forEach((adapter, store) -> rows.add(row(adapter.label(), store.key())));
+		boolean worker = this.environment.getProperty("aula.jobs.worker.enabled", Boolean.class, true);
+		rows.add(row("job worker", worker
+				? "on, " + this.environment.getProperty("aula.jobs.worker.threads", "4") + " threads (database queue)"
+				: "off (API-only instance)"));
 		String[] profiles = this.environment.getActiveProfiles();
 		rows.add(row("profiles", (profiles.length == 0) ? "default" : String.join(",", Arrays.asList(profiles))));
 		rows.add(row("port", port(context)));

@@ -55,6 +55,20 @@ public final class TcpProxy implements AutoCloseable {
 	}
 
 	/**
+	 * A proxy, not started yet, in front of any TCP server.
+	 */
+	public static TcpProxy to(String host, int port) {
+		return new TcpProxy(new InetSocketAddress(host, port));
+	}
+
+	/**
+	 * @return the loopback port this proxy listens on
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
 	 * @return a Redis URL that connects through this proxy
 	 */
 	public String redisUrl() {

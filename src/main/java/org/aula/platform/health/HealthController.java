@@ -41,7 +41,8 @@ class HealthController {
 	ResponseEntity<?> ready(HttpServletRequest request) {
 		Map<String, ReadinessProbe.Status> checks = this.readiness.check();
 		if (!checks.containsValue(ReadinessProbe.Status.DOWN)) {
-			return ResponseEntity.ok(Map.of("status", "UP", "checks", checks));
+			String status = checks.containsValue(ReadinessProbe.Status.DEGRADED) ? "DEGRADED" : "UP";
+			return ResponseEntity.ok(Map.of("status", status, "checks", checks));
 		}
 		String failed = String.join(", ",
 				checks.entrySet()

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.data.redis.connection.RedisConnection;
@@ -36,18 +37,28 @@ class ReadinessProbe {
 
 	private final ObjectProvider<RedisConnectionFactory> redis;
 
+	private final DataSource replica;
+
 	ReadinessProbe(ApplicationAvailability availability, DataSource dataSource,
-			ObjectProvider<RedisConnectionFactory> redis) {
+			ObjectProvider<RedisConnectionFactory> redis,
+			@Qualifier("replicaDataSource") ObjectProvider<DataSource> replica) {
 		this.availability = availability;
 		this.dataSource = dataSource;
 		this.redis = redis;
+		this.replica = replica.getIfAvailable();
 	}
 
 	Map<String, Status> check() {
 		Map<String, Status> checks = new LinkedHashMap<>();
 		checks.put("traffic",
 				(this.availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) ? Status.UP : Status.DOWN);
-		checks.put("database", database());
+		checks.put("database", database(this.dataSource, Status.DOWN));
+		if (this.replica != null) {
+			// Reads fall back to the primary while the replica is away: less capacity,
+			// not
+			// an outage, so the instance stays in the load balancer.
+			checks.put("replica", database(this.replica, Status.DEGRADED));
+		}
 		RedisConnectionFactory factory = this.redis.getIfAvailable();
 		if (factory != null) {
 			checks.put("redis", redis(factory));
@@ -55,13 +66,13 @@ class ReadinessProbe {
 		return checks;
 	}
 
-	private Status database() {
-		try (Connection connection = this.dataSource.getConnection()) {
-			return connection.isValid(DATABASE_TIMEOUT_SECONDS) ? Status.UP : Status.DOWN;
+	private static Status database(DataSource dataSource, Status whenFailing) {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.isValid(DATABASE_TIMEOUT_SECONDS) ? Status.UP : whenFailing;
 		}
 		catch (Exception ex) {
 			log.warn("Readiness: database check failed: {}", ex.getMessage());
-			return Status.DOWN;
+			return whenFailing;
 		}
 	}
 
@@ -77,7 +88,7 @@ class ReadinessProbe {
 
 	enum Status {
 
-		UP, DOWN
+		UP, DEGRADED, DOWN
 
 	}
 

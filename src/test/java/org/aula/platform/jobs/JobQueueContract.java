@@ -255,6 +255,22 @@ abstract class JobQueueContract {
 	}
 
 	@Test
+	void apiOnlyInstanceEnqueuesButNeverRunsJobs() throws InterruptedException {
+		try (RunningAula apiOnly = startInstance(Map.of("aula.jobs.worker.enabled", "false"))) {
+			assertThat(apiOnly.context().getBeanProvider(JobWorker.class).getIfAvailable()).isNull();
+			pauseWorker(this.aula);
+			try {
+				UUID id = enqueue(apiOnly, JobRequest.of("test.record", unique()));
+				Thread.sleep(1_500);
+				assertThat(ledger(apiOnly).find(id).orElseThrow().state()).isEqualTo(JobState.QUEUED);
+			}
+			finally {
+				resumeWorker(this.aula);
+			}
+		}
+	}
+
+	@Test
 	void jobOfAStoppedWorkerIsFinishedOnceByAnotherInstance() {
 		String payload = unique();
 		RunningAula doomed = startInstance(Map.of());

@@ -29,9 +29,11 @@ class JobWorker implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobWorker.class);
 
-	private final Scheduler scheduler;
+	private final java.util.function.Supplier<Scheduler> schedulers;
 
 	private final boolean postgres;
+
+	private volatile Scheduler scheduler;
 
 	private volatile boolean running;
 
@@ -49,6 +51,15 @@ class JobWorker implements SmartLifecycle {
 				logger.info("Recurring job {} is disabled", job.name());
 			}
 		}
+		this.schedulers = () -> build(dataSource, postgres, tasks, schedules, settings);
+	}
+
+	/**
+	 * A stopped db-scheduler cannot start again, and a Spring context may stop and
+	 * restart its lifecycle beans: each start gets a scheduler of its own.
+	 */
+	private static Scheduler build(DataSource dataSource, boolean postgres, List<Task<?>> tasks,
+			List<RecurringTask<Void>> schedules, JobSettings.Worker settings) {
 		var builder = Scheduler.create(dataSource, tasks)
 			.startTasks(schedules)
 			.threads(settings.threads())
@@ -63,7 +74,7 @@ class JobWorker implements SmartLifecycle {
 			// FOR UPDATE SKIP LOCKED: workers claim disjoint batches in one statement.
 			builder = builder.pollUsingLockAndFetch(0.5, 1.0);
 		}
-		this.scheduler = builder.build();
+		return builder.build();
 	}
 
 	static String scheduleName(RecurringJob job) {
@@ -74,9 +85,8 @@ class JobWorker implements SmartLifecycle {
 			JobMetrics metrics) {
 		return Tasks.recurring(scheduleName(job), Schedules.cron(job.cron(), ZoneOffset.UTC))
 			.execute((instance, context) -> {
-				// The tick's job id derives from the tick's time: a tick that runs again
-				// after its
-				// worker died enqueues nothing new.
+				// The tick's job id derives from the tick's time: a tick that runs
+				// again after its worker died enqueues nothing new.
 				String tick = job.name() + "@" + context.getExecution().executionTime;
 				UUID id = UUID.nameUUIDFromBytes(tick.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 				Boolean created = transactions.execute((status) -> jobs.enqueueOnce(id, job.request()));
@@ -109,6 +119,7 @@ class JobWorker implements SmartLifecycle {
 	@Override
 	public void start() {
 		logger.info("Starting the job worker ({})", this.postgres ? "lock-and-fetch" : "fetch-and-lock");
+		this.scheduler = this.schedulers.get();
 		this.scheduler.start();
 		this.running = true;
 	}

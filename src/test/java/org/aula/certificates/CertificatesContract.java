@@ -77,7 +77,7 @@ abstract class CertificatesContract {
 		settings.put("aula.certificates.time-zone", ZONE.getId());
 		settings.put("AULA_RATELIMIT_API_PER_MINUTE", "100000");
 		settings.put("AULA_RATELIMIT_CERTIFICATES_PER_MINUTE", "5000");
-		this.aula = RunningAula.start(settings);
+		this.aula = RunningAula.start(settings, HeardCertificates.class);
 		this.client = new CertificatesClient(this.aula);
 		this.teacher = this.client.user("TEACHER", "Zoë Ağaoğlu");
 		this.course = this.client.course(this.teacher, "Análisis de datos — nivel 1");
@@ -183,6 +183,11 @@ abstract class CertificatesContract {
 		assertThat(this.client.certificates(student.id(), this.course.id())).isOne();
 		assertThat(code(student)).isEqualTo(code);
 		assertThat(text(this.client.download("/api/certificates/" + code + "/pdf").body())).contains("王芳");
+		assertThat(this.aula.bean(HeardCertificates.class).of(student.id())).singleElement().satisfies((issued) -> {
+			assertThat(issued.code()).isEqualTo(code);
+			assertThat(issued.courseId()).isEqualTo(this.course.id());
+			assertThat(issued.verificationUrl()).isEqualTo(BASE_URL + "/api/certificates/" + code);
+		});
 	}
 
 	@Test
@@ -203,6 +208,7 @@ abstract class CertificatesContract {
 
 		assertThat(this.client.certificates(student.id(), this.course.id())).isOne();
 		assertThat(codes).containsOnly(code(student));
+		assertThat(this.aula.bean(HeardCertificates.class).of(student.id())).hasSize(1);
 	}
 
 	@Test

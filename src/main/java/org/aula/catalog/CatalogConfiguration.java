@@ -16,9 +16,4 @@ class CatalogConfiguration {
 		return PublicEndpoints.of(PublicEndpoints.get("/api/courses"), PublicEndpoints.get("/api/courses/*"));
 	}
 
-	@Bean
-	MediaStore mediaStore(MediaSettings settings) {
-		return new FileSystemMediaStore(settings.directory());
-	}
-
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.aula.platform.media.MediaStore;
 import org.aula.platform.web.InvalidInput;
 import org.aula.platform.web.NotFound;
 

@@ -1,7 +1,5 @@
 package org.aula.catalog;
 
-import java.nio.file.Path;
-
 import org.aula.platform.config.InvalidPlatformConfiguration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,18 +7,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Lesson media settings.
+ * Lesson media settings. Where files are stored ({@code aula.media.directory}) belongs to
+ * the platform's media store.
  *
- * @param directory where the filesystem store keeps files (every instance of a cluster
- * must see the same directory, e.g. a shared volume)
  * @param maxUploadSize the largest upload accepted; Spring's multipart limits are set
  * from it in {@code application.yaml}
  * @param publicBaseUrl when set, media links point there ({@code <base>/<sha256>}), e.g.
  * a CDN in front of the store, instead of {@code /api/media/<sha256>}
  */
 @ConfigurationProperties("aula.media")
-record MediaSettings(@DefaultValue("./data/media") Path directory, @DefaultValue("200MB") DataSize maxUploadSize,
-		String publicBaseUrl) {
+record MediaSettings(@DefaultValue("200MB") DataSize maxUploadSize, String publicBaseUrl) {
 
 	MediaSettings {
 		if (publicBaseUrl != null && publicBaseUrl.isBlank()) {

@@ -1,4 +1,4 @@
-package org.aula.catalog;
+package org.aula.platform.media;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,10 +7,12 @@ import java.util.Optional;
 import org.springframework.core.io.Resource;
 
 /**
- * Where lesson media lives, addressed by the SHA-256 of its content: storing the same
- * bytes twice keeps one copy, and a stored file never changes.
+ * Where files live (lesson media, issued certificates), addressed by the SHA-256 of their
+ * content: storing the same bytes twice keeps one copy, and a stored file never changes.
+ * A module records the address next to its own data and decides itself who may read the
+ * file; the store knows nothing about who uses a file.
  */
-interface MediaStore {
+public interface MediaStore {
 
 	/**
 	 * Stores the content, complete or not at all.
@@ -32,7 +34,7 @@ interface MediaStore {
 	 * @param sha256 lower-case hex SHA-256 of the content
 	 * @param size length in bytes
 	 */
-	record Stored(String sha256, long size) {
+	public record Stored(String sha256, long size) {
 	}
 
 }

@@ -1,9 +1,11 @@
-package org.aula.catalog;
+package org.aula.platform.media;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +27,8 @@ class FileSystemMediaStoreTest {
 
 		assertThat(second).isEqualTo(first);
 		assertThat(first.size()).isEqualTo(content.length);
-		assertThat(first.sha256()).isEqualTo(CatalogContract.sha256(content));
+		assertThat(first.sha256())
+			.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
 		assertThat(store.open(first.sha256()).orElseThrow().getContentAsByteArray()).isEqualTo(content);
 		try (var files = Files.list(this.directory.resolve("incoming"))) {
 			assertThat(files).isEmpty();

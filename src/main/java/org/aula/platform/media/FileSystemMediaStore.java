@@ -1,4 +1,4 @@
-package org.aula.catalog;
+package org.aula.platform.media;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,13 +19,11 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
 /**
- * Media files in a directory, at {@code
- *
-<dir>
- * /<first two hex digits>/<sha256>}. Content is written to a temporary file in the same
- * directory tree and moved into place atomically, so a reader never sees a partial file
- * and a crash leaves only a temporary file behind. Client file names never reach the file
- * system.
+ * Files in a directory, each in a sub-directory named after the first two hex digits of
+ * its SHA-256 and under the whole hash as its name. Content is written to a temporary
+ * file in the same directory tree and moved into place atomically, so a reader never sees
+ * a partial file and a crash leaves only a temporary file behind. Client file names never
+ * reach the file system.
  */
 class FileSystemMediaStore implements MediaStore {
 

@@ -49,7 +49,8 @@ class JobWorker implements SmartLifecycle {
 				logger.info("Recurring job {} is disabled", job.name());
 			}
 		}
-		tasks.addAll(schedules);
+		// startTasks registers the schedules as known tasks too: listing them in tasks as
+		// well would register each twice, which db-scheduler refuses.
 		var builder = Scheduler.create(dataSource, tasks)
 			.startTasks(schedules)
 			.threads(settings.threads())

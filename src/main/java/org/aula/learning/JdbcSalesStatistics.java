@@ -25,7 +25,8 @@ class JdbcSalesStatistics implements SalesStatistics {
 	/** The currency of the rows of enrolments in the query: sales never have it. */
 	private static final String NO_CURRENCY = "";
 
-	private static final String DAILY = """
+	/** Parameters {@code start} (inclusive) and {@code end} (exclusive), instants. */
+	static final String DAILY = """
 			SELECT utc_day, course_id, currency, SUM(enrolments) AS enrolments, SUM(sales) AS sales,
 			  SUM(revenue) AS revenue
 			FROM (

@@ -86,10 +86,7 @@ class SalesDaily {
 	 * @param courseId only this course, or null for all
 	 */
 	List<Stored> byDay(ReportRange range, UUID courseId, int limit) {
-		String sql = "SELECT utc_day, course_id, currency, enrolments, sales, revenue FROM sales_daily"
-				+ " WHERE utc_day >= :from AND utc_day <= :to" + ((courseId != null) ? " AND course_id = :course" : "")
-				+ " ORDER BY utc_day, course_id, currency LIMIT :limit";
-		return filtered(sql, range, courseId, limit).query((rs, row) -> {
+		return filtered(byDaySql(courseId != null), range, courseId, limit).query((rs, row) -> {
 			LocalDate day = rs.getObject("utc_day", LocalDate.class);
 			return stored(rs, day.toString());
 		}).list();
@@ -101,14 +98,28 @@ class SalesDaily {
 	 * @param courseId only this course, or null for all
 	 */
 	List<Stored> byMonth(ReportRange range, UUID courseId, int limit) {
-		String sql = "SELECT EXTRACT(YEAR FROM utc_day) AS y, EXTRACT(MONTH FROM utc_day) AS m, course_id, currency,"
-				+ " SUM(enrolments) AS enrolments, SUM(sales) AS sales, SUM(revenue) AS revenue FROM sales_daily"
-				+ " WHERE utc_day >= :from AND utc_day <= :to" + ((courseId != null) ? " AND course_id = :course" : "")
-				+ " GROUP BY EXTRACT(YEAR FROM utc_day), EXTRACT(MONTH FROM utc_day), course_id, currency"
-				+ " ORDER BY y, m, course_id, currency LIMIT :limit";
-		return filtered(sql, range, courseId, limit)
+		return filtered(byMonthSql(courseId != null), range, courseId, limit)
 			.query((rs, row) -> stored(rs, YearMonth.of(rs.getInt("y"), rs.getInt("m")).toString()))
 			.list();
+	}
+
+	/**
+	 * The query of {@link #byDay}: parameters {@code from}, {@code to}, {@code limit}
+	 * and, for one course, {@code course}.
+	 */
+	static String byDaySql(boolean oneCourse) {
+		return "SELECT utc_day, course_id, currency, enrolments, sales, revenue FROM sales_daily"
+				+ " WHERE utc_day >= :from AND utc_day <= :to" + (oneCourse ? " AND course_id = :course" : "")
+				+ " ORDER BY utc_day, course_id, currency LIMIT :limit";
+	}
+
+	/** The query of {@link #byMonth}, with the parameters of {@link #byDaySql}. */
+	static String byMonthSql(boolean oneCourse) {
+		return "SELECT EXTRACT(YEAR FROM utc_day) AS y, EXTRACT(MONTH FROM utc_day) AS m, course_id, currency,"
+				+ " SUM(enrolments) AS enrolments, SUM(sales) AS sales, SUM(revenue) AS revenue FROM sales_daily"
+				+ " WHERE utc_day >= :from AND utc_day <= :to" + (oneCourse ? " AND course_id = :course" : "")
+				+ " GROUP BY EXTRACT(YEAR FROM utc_day), EXTRACT(MONTH FROM utc_day), course_id, currency"
+				+ " ORDER BY y, m, course_id, currency LIMIT :limit";
 	}
 
 	private JdbcClient.StatementSpec filtered(String sql, ReportRange range, UUID courseId, int limit) {

@@ -18,6 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code GROUP BY} over both tables. The range is bound as instants, so the
  * {@code created_at} indexes of both tables find the rows; only the grouping converts to
  * UTC days.
+ * <p>
+ * The UTC day is counted in whole days since 1970-01-01 UTC from the epoch seconds, not
+ * cast: H2 casts a {@code TIMESTAMP WITH TIME ZONE} to {@code DATE} in the session's time
+ * zone, even after {@code AT TIME ZONE 'UTC'}, so a cast would count days of the server's
+ * zone there.
  */
 @Repository
 class JdbcSalesStatistics implements SalesStatistics {
@@ -30,13 +35,13 @@ class JdbcSalesStatistics implements SalesStatistics {
 			SELECT utc_day, course_id, currency, SUM(enrolments) AS enrolments, SUM(sales) AS sales,
 			  SUM(revenue) AS revenue
 			FROM (
-			  SELECT CAST(e.created_at AT TIME ZONE 'UTC' AS DATE) AS utc_day, e.course_id,
+			  SELECT DATE '1970-01-01' + CAST(FLOOR(EXTRACT(EPOCH FROM e.created_at) / 86400) AS INT) AS utc_day, e.course_id,
 			    CAST('' AS VARCHAR(3)) AS currency, 1 AS enrolments, 0 AS sales,
 			    CAST(0 AS NUMERIC(14, 2)) AS revenue
 			  FROM enrolments e
 			  WHERE e.created_at >= :start AND e.created_at < :end
 			  UNION ALL
-			  SELECT CAST(s.created_at AT TIME ZONE 'UTC' AS DATE) AS utc_day, e.course_id, s.currency,
+			  SELECT DATE '1970-01-01' + CAST(FLOOR(EXTRACT(EPOCH FROM s.created_at) / 86400) AS INT) AS utc_day, e.course_id, s.currency,
 			    0 AS enrolments, 1 AS sales, s.amount AS revenue
 			  FROM sales s JOIN enrolments e ON e.id = s.enrolment_id
 			  WHERE s.status = 'COMPLETED' AND s.created_at >= :start AND s.created_at < :end

@@ -98,7 +98,7 @@ class ReportsController {
 				throw new InvalidInput(errors);
 			}
 		}
-		UUID jobId = this.jobs.enqueue(this.refresh.of(range));
+		UUID jobId = this.jobs.enqueue(this.refresh.request(range));
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/admin/jobs/" + jobId))
 			.body(new RefreshAccepted(jobId, range.from(), range.to()));

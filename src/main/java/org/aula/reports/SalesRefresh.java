@@ -69,7 +69,7 @@ class SalesRefresh implements JobHandler {
 	}
 
 	/** A refresh of exactly these days. */
-	JobRequest of(ReportRange range) {
+	JobRequest request(ReportRange range) {
 		return JobRequest.of(TYPE, this.json.writeValueAsString(new Payload(range.from(), range.to())))
 			.serialisedBy(SERIAL_KEY);
 	}

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ class SalesReports {
 
 	static final URI REPORT_TOO_LARGE = ProblemTypes.of("report-too-large");
 
+	private static final int LOOKUP_BATCH = 1000;
+
 	private final SalesDaily salesDaily;
 
 	private final Courses courses;
@@ -66,12 +69,24 @@ class SalesReports {
 		if (stored.size() > this.settings.maxRows()) {
 			throw tooLarge(this.settings.maxRows());
 		}
-		Map<UUID, CourseRef> known = this.courses.findAllById(stored.stream().map(Stored::courseId).distinct().toList())
-			.stream()
-			.collect(toMap(CourseRef::id, Function.identity(), (a, b) -> a));
+		Map<UUID, CourseRef> known = courses(stored.stream().map(Stored::courseId).distinct().toList());
 		List<Row> rows = rows(stored, known);
 		return new SalesReport(query.range().from(), query.range().to(), query.granularity().label(), query.courseId(),
 				refreshedAt, rows, totals(rows));
+	}
+
+	/**
+	 * The catalog's courses, a query per {@value #LOOKUP_BATCH} ids: one for any usual
+	 * report, and never more ids in one query than a database accepts as parameters.
+	 */
+	private Map<UUID, CourseRef> courses(List<UUID> ids) {
+		Map<UUID, CourseRef> known = new HashMap<>();
+		for (int start = 0; start < ids.size(); start += LOOKUP_BATCH) {
+			known.putAll(this.courses.findAllById(ids.subList(start, Math.min(ids.size(), start + LOOKUP_BATCH)))
+				.stream()
+				.collect(toMap(CourseRef::id, Function.identity(), (a, b) -> a)));
+		}
+		return known;
 	}
 
 	private static List<Row> rows(List<Stored> stored, Map<UUID, CourseRef> known) {

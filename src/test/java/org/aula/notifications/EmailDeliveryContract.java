@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -288,6 +290,15 @@ abstract class EmailDeliveryContract {
 		assertThat(count("select attempts from jobs where payload = ?", id.toString())).isEqualTo(1);
 		assertThat(this.smtp.getReceivedMessages())
 			.noneMatch((message) -> subject(message).equals("Cannot be addressed"));
+	}
+
+	@Test
+	void everySmtpStepTimesOut() {
+		Properties properties = this.aula.bean(JavaMailSenderImpl.class).getJavaMailProperties();
+
+		assertThat(properties).containsEntry("mail.smtp.connectiontimeout", "5000")
+			.containsEntry("mail.smtp.timeout", "5000")
+			.containsEntry("mail.smtp.writetimeout", "5000");
 	}
 
 	// Helpers

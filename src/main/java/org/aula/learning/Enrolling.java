@@ -41,6 +41,8 @@ class Enrolling {
 
 	private final AuditLog audit;
 
+	private final LearningEmails emails;
+
 	private final JsonMapper json;
 
 	/**
@@ -49,7 +51,7 @@ class Enrolling {
 	 * two modules' beans from waiting on each other at start-up.
 	 */
 	Enrolling(Enrolments enrolments, Sales sales, IdempotencyKeys keys, PaymentProvider payments, @Lazy Courses courses,
-			Users users, AuditLog audit, JsonMapper json) {
+			Users users, AuditLog audit, LearningEmails emails, JsonMapper json) {
 		this.enrolments = enrolments;
 		this.sales = sales;
 		this.keys = keys;
@@ -57,13 +59,15 @@ class Enrolling {
 		this.courses = courses;
 		this.users = users;
 		this.audit = audit;
+		this.emails = emails;
 		this.json = json;
 	}
 
 	/**
 	 * Enrols the student in a published course, charging for it unless it is free, and
-	 * stores the response under the idempotency key, all in one transaction: a decline or
-	 * any other failure leaves nothing behind, the key included.
+	 * stores the response under the idempotency key and queues the confirmation email,
+	 * all in one transaction: a decline or any other failure leaves nothing behind, the
+	 * key and the email included. A replay fails on the key before any of it.
 	 * @throws org.springframework.dao.DuplicateKeyException when the key was already used
 	 * by this student, or another request enrolled the student meanwhile
 	 */
@@ -94,18 +98,23 @@ class Enrolling {
 					this.payments.name(), result.providerReference(), "COMPLETED", now);
 			this.sales.insert(sale);
 		}
+		// An access token may outlive its account: such a student is enrolled but not
+		// emailed.
+		Sales.Sale paid = sale;
+		this.users.findById(studentId).ifPresent((student) -> this.emails.enrolmentConfirmed(student, course, paid));
 		String body = this.json.writeValueAsString(EnrolmentView.of(enrolment, course, sale));
 		this.keys.complete(studentId, key, HttpStatus.CREATED.value(), body);
 		return new IdempotencyKeys.Stored(requestHash, HttpStatus.CREATED.value(), body);
 	}
 
 	/**
-	 * Enrols a student without payment, in any course (published or not), audited.
+	 * Enrols a student without payment, in any course (published or not), audited, and
+	 * tells the student by email.
 	 * @throws NotFound when there is no such student or course
 	 */
 	@Transactional
 	EnrolmentView enrolByAdmin(UUID studentId, String courseCode) {
-		this.users.findById(studentId)
+		UserSummary student = this.users.findById(studentId)
 			.filter((user) -> user.role() == Role.STUDENT)
 			.orElseThrow(() -> new NotFound("Student"));
 		CourseRef course = this.courses.findByCode(courseCode).orElseThrow(() -> new NotFound("Course"));
@@ -117,6 +126,7 @@ class Enrolling {
 		this.enrolments.insert(enrolment);
 		this.audit.record(AuditEntry.of("enrolment.admin-create", "enrolment", enrolment.id().toString(),
 				Map.of("studentId", studentId, "courseId", course.id(), "courseCode", course.code())));
+		this.emails.enrolmentConfirmed(student, course, null);
 		return EnrolmentView.of(enrolment, course, null);
 	}
 

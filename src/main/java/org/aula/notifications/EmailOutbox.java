@@ -9,8 +9,13 @@ import java.util.UUID;
  * ({@code Propagation.MANDATORY}), so an email exists if and only if the action that
  * caused it committed: a rolled-back invitation never sends a message. Calling it outside
  * a transaction is a programming error and throws
- * {@link org.springframework.transaction.IllegalTransactionStateException}. Delivery over
- * SMTP happens later, from this table; a new email starts {@code PENDING}.
+ * {@link org.springframework.transaction.IllegalTransactionStateException}.
+ * <p>
+ * A new email starts {@code PENDING}; a background job queued in the same transaction
+ * delivers it after the commit, over SMTP ({@code SENT}) or, without an SMTP server, to
+ * the log ({@code LOGGED}), retrying failures until it gives up ({@code FAILED}).
+ * Delivery is at least once: a crash right after the server accepted an email can send it
+ * again, with the same Message-ID.
  */
 public interface EmailOutbox {
 

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,10 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Emails exist exactly when the transaction that queued them commits, and in the embedded
- * mode administrators can read them over HTTP.
+ * Emails exist exactly when the transaction that queued them commits, each with the job
+ * that delivers it, and in the embedded mode administrators can read them over HTTP. The
+ * job worker is off here, so emails stay as they were queued.
  */
 @EmbeddedAulaTest
+@TestPropertySource(properties = "aula.jobs.worker.enabled=false")
 class EmailOutboxIT {
 
 	static final String ADMIN = "Bearer " + TestTokens.accessToken("ADMIN");
@@ -59,6 +62,7 @@ class EmailOutboxIT {
 		this.http = new HttpApi(this.port);
 		this.transactions = new TransactionTemplate(this.transactionManager);
 		this.jdbc.sql("delete from email_outbox").update();
+		this.jdbc.sql("delete from jobs").update();
 	}
 
 	@Test
@@ -79,6 +83,10 @@ class EmailOutboxIT {
 		assertThat(row.get("sent_at")).isNull();
 		assertThat(row.get("last_error")).isNull();
 		assertThat(((OffsetDateTime) row.get("created_at")).toInstant()).isBetween(before, Instant.now());
+		assertThat(this.jdbc.sql("select state from jobs where type = 'email.deliver' and payload = :id")
+			.param("id", id.toString())
+			.query(String.class)
+			.list()).containsExactly("QUEUED");
 	}
 
 	@Test
@@ -89,6 +97,7 @@ class EmailOutboxIT {
 		});
 
 		assertThat(count()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from jobs").query(Long.class).single()).isZero();
 	}
 
 	@Test
@@ -112,8 +121,28 @@ class EmailOutboxIT {
 		assertThat(first.get("subject").asString()).isEqualTo("Subject for ben@example.org");
 		assertThat(first.get("body").asString()).isEqualTo("Body for ben@example.org");
 		assertThat(first.get("status").asString()).isEqualTo("PENDING");
+		assertThat(first.get("attempts").asInt()).isZero();
+		assertThat(first.get("lastError").isNull()).isTrue();
 		assertThat(Instant.parse(first.get("createdAt").asString())).isEqualTo(T0.plusSeconds(120));
 		assertThat(first.get("sentAt").isNull()).isTrue();
+	}
+
+	@Test
+	void adminFiltersByStatus() {
+		UUID pending = enqueueAt("ana@example.org", T0);
+		UUID failed = enqueueAt("ben@example.org", T0.plusSeconds(1));
+		this.jdbc
+			.sql("update email_outbox set status = 'FAILED', attempts = 1, last_error = 'AddressException: x'"
+					+ " where id = :id")
+			.param("id", failed)
+			.update();
+
+		JsonNode failures = list("status=failed");
+		assertThat(ids(failures)).containsExactly(failed.toString());
+		assertThat(failures.get("items").get(0).get("lastError").asString()).isEqualTo("AddressException: x");
+		assertThat(failures.get("items").get(0).get("attempts").asInt()).isEqualTo(1);
+		assertThat(ids(list("status=PENDING&to=ana@example.org"))).containsExactly(pending.toString());
+		assertThat(ids(list("status=sent"))).isEmpty();
 	}
 
 	@Test
@@ -160,7 +189,7 @@ class EmailOutboxIT {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "size=1000", "page=-1", "page=x", "to=" })
+	@ValueSource(strings = { "size=1000", "page=-1", "page=x", "to=", "status=", "status=delivered" })
 	void malformedParameterIsABadRequest(String query) {
 		Response response = this.http.get("/api/admin/outbox?" + query, "Authorization", ADMIN);
 		assertThat(response.status()).isEqualTo(400);

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.aula.notifications.EmailOutbox;
 import org.aula.notifications.OutgoingEmail;
+import org.aula.platform.jobs.JobRequest;
+import org.aula.platform.jobs.Jobs;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,15 +17,20 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Inserts outgoing emails on the caller's connection, inside its transaction.
+ * Inserts outgoing emails on the caller's connection, inside its transaction, with the
+ * {@value EmailDelivery#TYPE} job that delivers each: the row and its job commit or roll
+ * back together with the caller's write.
  */
 @Component
 class JdbcEmailOutbox implements EmailOutbox {
 
 	private final JdbcClient jdbc;
 
-	JdbcEmailOutbox(JdbcClient jdbc) {
+	private final Jobs jobs;
+
+	JdbcEmailOutbox(JdbcClient jdbc, Jobs jobs) {
 		this.jdbc = jdbc;
+		this.jobs = jobs;
 	}
 
 	@Override
@@ -41,6 +48,7 @@ class JdbcEmailOutbox implements EmailOutbox {
 			.param("body", email.body())
 			.param("createdAt", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
 			.update();
+		this.jobs.enqueue(JobRequest.of(EmailDelivery.TYPE, id.toString()));
 		return id;
 	}
 

@@ -1,4 +1,5 @@
 /**
- * The embedded mode's mailbox: administrators read queued emails without an SMTP server.
+ * The outbox as administrators see it: every email and its delivery status, with bodies
+ * in the embedded mode only.
  */
 package org.aula.notifications.web;

@@ -49,7 +49,7 @@ class JobWorker implements SmartLifecycle {
 				logger.info("Recurring job {} is disabled", job.name());
 			}
 		}
-		tasks.addAll(schedules);
+		// startTasks also registers the schedules as known tasks (twice would fail).
 		var builder = Scheduler.create(dataSource, tasks)
 			.startTasks(schedules)
 			.threads(settings.threads())

@@ -22,8 +22,8 @@ CREATE INDEX audit_log_archive_by_action_idx ON audit_log_archive (action, occur
 CREATE INDEX audit_log_archive_by_entity_idx ON audit_log_archive (entity_type, occurred_at);
 
 -- The daily identity cleanup deletes a login's refresh tokens only when none of them is
--- usable any more: "does this family have a token expiring after the cutoff" is answered
--- from this index alone. It also serves every lookup by family, so it replaces the index
--- on family_id.
+-- usable any more: "does this family have a token expiring after the cutoff" can be
+-- answered from this index alone. It also serves every lookup by family, so it replaces
+-- the index on family_id.
 CREATE INDEX refresh_tokens_family_expires_idx ON refresh_tokens (family_id, expires_at);
 DROP INDEX refresh_tokens_family_idx;

@@ -2,6 +2,8 @@ package org.aula.identity;
 
 import java.util.Map;
 
+import org.aula.platform.jobs.JobRequest;
+import org.aula.platform.jobs.RecurringJob;
 import org.aula.platform.security.PublicEndpoints;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,6 +33,12 @@ class IdentityConfiguration {
 		return PublicEndpoints.of(PublicEndpoints.post("/api/auth/login"), PublicEndpoints.post("/api/auth/refresh"),
 				PublicEndpoints.post("/api/auth/register"), PublicEndpoints.post("/api/auth/password/forgot"),
 				PublicEndpoints.post("/api/auth/password/reset"));
+	}
+
+	@Bean
+	RecurringJob identityCleanupSchedule(IdentitySettings settings) {
+		return new RecurringJob(IdentityCleanup.TYPE, settings.cleanup().schedule(),
+				JobRequest.of(IdentityCleanup.TYPE, "").serialisedBy(IdentityCleanup.TYPE));
 	}
 
 }

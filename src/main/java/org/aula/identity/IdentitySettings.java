@@ -15,11 +15,42 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshTokenTtl how long a refresh token works if unused
  * @param publicBaseUrl where users reach Aula, for links in emails
  * @param throttle request limits of the authentication endpoints
+ * @param cleanup how long finished tokens and invitations are kept
  */
 @ConfigurationProperties("aula.identity")
 record IdentitySettings(Boolean selfRegistration, @DefaultValue("7d") Duration invitationTtl,
 		@DefaultValue("30m") Duration passwordResetTtl, @DefaultValue("30d") Duration refreshTokenTtl,
-		@DefaultValue("http://localhost:8080") String publicBaseUrl, @DefaultValue Throttle throttle) {
+		@DefaultValue("http://localhost:8080") String publicBaseUrl, @DefaultValue Throttle throttle,
+		@DefaultValue Cleanup cleanup) {
+
+	/**
+	 * The daily deletion of tokens and invitations that can no longer be used.
+	 *
+	 * @param schedule when it runs: six-field cron in UTC, {@code "-"} for never
+	 * @param refreshTokenRetention how long the refresh tokens of a login are kept after
+	 * the last of them expired. While any token of a login can still be used, every spent
+	 * token of it is kept, so presenting one again still ends the session
+	 * @param invitationRetention how long an invitation is kept after its link expired,
+	 * whether it was accepted, withdrawn or never used
+	 * @param passwordResetRetention how long a password-reset token is kept after it
+	 * expired, used or not
+	 * @param batchSize rows deleted per transaction
+	 */
+	record Cleanup(@DefaultValue("0 30 3 * * *") String schedule, @DefaultValue("7d") Duration refreshTokenRetention,
+			@DefaultValue("30d") Duration invitationRetention, @DefaultValue("7d") Duration passwordResetRetention,
+			@DefaultValue("1000") int batchSize) {
+
+		Cleanup {
+			if (batchSize < 1) {
+				throw new IllegalArgumentException("aula.identity.cleanup.batch-size must be at least 1");
+			}
+			if (refreshTokenRetention.isNegative() || invitationRetention.isNegative()
+					|| passwordResetRetention.isNegative()) {
+				throw new IllegalArgumentException("aula.identity.cleanup retentions must not be negative");
+			}
+		}
+
+	}
 
 	/**
 	 * Limits per client address (and per account and address for failed logins).

@@ -78,6 +78,22 @@ class InvitationTokens {
 			.update();
 	}
 
+	/**
+	 * Deletes invitations whose link expired before the cutoff: accepted, withdrawn or
+	 * unused, none of them can be used any more.
+	 * @return how many were deleted, at most {@code limit}
+	 */
+	int deleteExpiredBefore(Instant cutoff, int limit) {
+		List<UUID> ids = this.jdbc.sql("SELECT id FROM invitations WHERE expires_at < ? ORDER BY expires_at LIMIT ?")
+			.params(Timestamps.of(cutoff), limit)
+			.query(UUID.class)
+			.list();
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("DELETE FROM invitations WHERE id IN (:ids)").param("ids", ids).update();
+	}
+
 	PageResponse<Invitation> page(PageQuery page) {
 		long total = this.jdbc.sql("SELECT COUNT(*) FROM invitations").query(Long.class).single();
 		List<Invitation> items = this.jdbc

@@ -80,6 +80,31 @@ class RefreshTokens {
 	}
 
 	/**
+	 * Deletes the tokens of logins that ended before the cutoff: every token of the
+	 * family expired before it. A family with a token still usable after the cutoff is
+	 * kept whole, so a spent token presented again is still recognised and still ends the
+	 * session.
+	 * @return how many tokens were deleted, at most {@code limit}
+	 */
+	int deleteEndedFamilies(Instant cutoff, int limit) {
+		List<UUID> ids = this.jdbc
+			.sql("""
+					SELECT t.id FROM refresh_tokens t
+					WHERE t.expires_at < :cutoff
+					  AND NOT EXISTS (SELECT 1 FROM refresh_tokens n WHERE n.family_id = t.family_id AND n.expires_at >= :cutoff)
+					ORDER BY t.expires_at LIMIT :limit
+					""")
+			.param("cutoff", Timestamps.of(cutoff))
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("DELETE FROM refresh_tokens WHERE id IN (:ids)").param("ids", ids).update();
+	}
+
+	/**
 	 * What is known about a presented token.
 	 *
 	 * @param userId owner

@@ -2,6 +2,7 @@ package org.aula.identity;
 
 import org.aula.platform.jdbc.Timestamps;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,6 +44,22 @@ class ResetTokens {
 			.params(Timestamps.of(now), tokenHash, Timestamps.of(now))
 			.update();
 		return (spent == 1) ? user : Optional.empty();
+	}
+
+	/**
+	 * Deletes reset tokens that expired before the cutoff, used or not.
+	 * @return how many were deleted, at most {@code limit}
+	 */
+	int deleteExpiredBefore(Instant cutoff, int limit) {
+		List<UUID> ids = this.jdbc
+			.sql("SELECT id FROM password_resets WHERE expires_at < ? ORDER BY expires_at LIMIT ?")
+			.params(Timestamps.of(cutoff), limit)
+			.query(UUID.class)
+			.list();
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("DELETE FROM password_resets WHERE id IN (:ids)").param("ids", ids).update();
 	}
 
 	/** A new link replaces older ones, so a leaked old email is worthless. */

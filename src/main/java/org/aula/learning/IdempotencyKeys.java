@@ -2,6 +2,7 @@ package org.aula.learning;
 
 import org.aula.platform.jdbc.Timestamps;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +52,25 @@ class IdempotencyKeys {
 			.query((rs, row) -> new Stored(rs.getString("request_hash"), rs.getInt("response_status"),
 					rs.getString("response_body")))
 			.optional();
+	}
+
+	/**
+	 * Deletes keys created before the cutoff, oldest first.
+	 * @return how many were deleted, at most {@code limit}
+	 */
+	int deleteCreatedBefore(Instant cutoff, int limit) {
+		List<Object[]> keys = this.jdbc
+			.sql("SELECT caller_id, idempotency_key FROM idempotency_keys WHERE created_at < ?"
+					+ " ORDER BY created_at LIMIT ?")
+			.params(Timestamps.of(cutoff), limit)
+			.query((rs, row) -> new Object[] { rs.getObject("caller_id", UUID.class), rs.getString("idempotency_key") })
+			.list();
+		if (keys.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("DELETE FROM idempotency_keys WHERE (caller_id, idempotency_key) IN (:keys)")
+			.param("keys", keys)
+			.update();
 	}
 
 	/** A response kept for replays. */

@@ -30,6 +30,9 @@ class AuditController {
 	 * @param entityType only entries about this kind of entity, e.g. {@code user}
 	 * @param from ISO-8601 instant, inclusive
 	 * @param to ISO-8601 instant, exclusive
+	 * @param archived {@code true} to search the archive (entries older than
+	 * {@code aula.audit.archive-after}, moved there daily) instead of the live log;
+	 * default {@code false}
 	 * @param page zero-based page, default 0
 	 * @param size entries per page, 1 to 100, default 20
 	 * @return one page of entries
@@ -39,9 +42,11 @@ class AuditController {
 	PageResponse<AuditRecord> search(@RequestParam(required = false) UUID actor,
 			@RequestParam(required = false) String action, @RequestParam(required = false) String entityType,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) Boolean archived, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
 		PageQuery pageQuery = PageQuery.of(page, size);
-		return this.records.find(new AuditFilter(actor, action, entityType, from, to), pageQuery);
+		return this.records.find(new AuditFilter(actor, action, entityType, from, to), Boolean.TRUE.equals(archived),
+				pageQuery);
 	}
 
 }

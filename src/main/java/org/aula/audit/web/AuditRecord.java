@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * @param ip the client's address, null outside an HTTP request
  * @param userAgent the client's user agent, null outside an HTTP request
  * @param requestId the request id, null outside an HTTP request
+ * @param archivedAt when the entry moved to the archive, null in the live log
  */
 record AuditRecord(UUID id, Instant occurredAt, UUID actorId, String action, String entityType, String entityId,
-		JsonNode changes, String ip, String userAgent, String requestId) {
+		JsonNode changes, String ip, String userAgent, String requestId, Instant archivedAt) {
 }

@@ -1,0 +1,93 @@
+package org.aula.platform.jobs;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the job ledger from growing forever: once a day, jobs that succeeded longer ago
+ * than {@code aula.jobs.succeeded-retention} are deleted, in batches. Dead jobs stay
+ * until an admin has looked at them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JobLedgerCleanup.Settings.class)
+class JobLedgerCleanup {
+
+	static final String TYPE = "jobs.cleanup";
+
+	@Bean
+	RecurringJob jobLedgerCleanupSchedule(Settings settings) {
+		return new RecurringJob(TYPE, settings.schedule(), JobRequest.of(TYPE, "").serialisedBy(TYPE));
+	}
+
+	@Bean
+	JobHandler jobLedgerCleanupHandler(JobLedger ledger, JobSettings jobs, Settings settings,
+			PlatformTransactionManager transactions) {
+		return new Handler(ledger, jobs, settings, new TransactionTemplate(transactions), Clock.systemUTC());
+	}
+
+	/**
+	 * {@code aula.jobs.cleanup.*}.
+	 *
+	 * @param schedule when the cleanup runs: six-field cron in UTC, {@code "-"} for never
+	 * @param batchSize jobs deleted per transaction
+	 */
+	@ConfigurationProperties("aula.jobs.cleanup")
+	record Settings(@DefaultValue("0 30 3 * * *") String schedule, @DefaultValue("1000") int batchSize) {
+
+		Settings {
+			if (batchSize < 1) {
+				throw new IllegalArgumentException("aula.jobs.cleanup.batch-size must be at least 1");
+			}
+		}
+
+	}
+
+	static final class Handler implements JobHandler {
+
+		private static final Logger logger = LoggerFactory.getLogger(JobLedgerCleanup.class);
+
+		private final JobLedger ledger;
+
+		private final JobSettings jobs;
+
+		private final Settings settings;
+
+		private final TransactionTemplate transactions;
+
+		private final Clock clock;
+
+		Handler(JobLedger ledger, JobSettings jobs, Settings settings, TransactionTemplate transactions, Clock clock) {
+			this.ledger = ledger;
+			this.jobs = jobs;
+			this.settings = settings;
+			this.transactions = transactions;
+			this.clock = clock;
+		}
+
+		@Override
+		public String type() {
+			return TYPE;
+		}
+
+		@Override
+		public void run(JobContext job) throws InterruptedException {
+			Instant cutoff = this.clock.instant().minus(this.jobs.succeededRetention());
+			long deleted = Batches.of(job, this.transactions, this.settings.batchSize(), 1)
+				.repeat("succeeded jobs", (limit) -> this.ledger.deleteFinishedBefore(cutoff, limit));
+			logger.info("Deleted {} jobs that succeeded before {}", deleted, cutoff);
+		}
+
+	}
+
+}

@@ -21,9 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The daily outbox cleanup, the same on every database, with the default retentions: sent
- * emails go after 30 days, failed ones after 180 days, pending ones never. Batches hold
- * two emails here.
+ * The daily outbox cleanup, the same on every database, with the default retentions:
+ * delivered emails (sent or logged) go after 30 days, failed ones after 180 days, pending
+ * ones never. Batches hold two emails here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OutboxCleanupContract {
@@ -59,16 +59,18 @@ abstract class OutboxCleanupContract {
 	}
 
 	@Test
-	void deletesSentEmailsAfterTheirRetentionAndFailedOnesAfterTheirLongerOne() {
+	void deletesDeliveredEmailsAfterTheirRetentionAndFailedOnesAfterTheirLongerOne() {
 		List<UUID> deleted = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			deleted.add(email("SENT", daysAgo(31 + i)));
+			deleted.add(email("LOGGED", daysAgo(31 + i)));
 		}
 		deleted.add(email("FAILED", daysAgo(181)));
 		deleted.add(email("FAILED", daysAgo(200)));
 		deleted.add(email("FAILED", daysAgo(365)));
-		List<UUID> kept = List.of(email("SENT", daysAgo(29)), email("FAILED", daysAgo(179)),
-				email("FAILED", daysAgo(31)), email("PENDING", daysAgo(400)), email("PENDING", daysAgo(1)));
+		List<UUID> kept = List.of(email("SENT", daysAgo(29)), email("LOGGED", daysAgo(29)),
+				email("FAILED", daysAgo(179)), email("FAILED", daysAgo(31)), email("PENDING", daysAgo(400)),
+				email("PENDING", daysAgo(1)));
 
 		JobRuns.runToSuccess(this.aula, TYPE);
 
@@ -89,7 +91,7 @@ abstract class OutboxCleanupContract {
 			.param("id", id)
 			.param("status", status)
 			.param("createdAt", Timestamps.of(createdAt))
-			.param("sentAt", status.equals("SENT") ? Timestamps.of(createdAt.plusSeconds(5)) : null)
+			.param("sentAt", status.matches("SENT|LOGGED") ? Timestamps.of(createdAt.plusSeconds(5)) : null)
 			.update();
 		return id;
 	}

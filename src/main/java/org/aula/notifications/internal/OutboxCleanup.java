@@ -24,10 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the email outbox from growing forever: daily, as {@value #TYPE}, it deletes sent
- * emails older than {@code aula.notifications.cleanup.sent-retention} and failed ones
- * older than {@code failed-retention}, which is longer so that an admin can still find
- * out why an email never arrived. Pending emails are never deleted.
+ * Keeps the email outbox from growing forever: daily, as {@value #TYPE}, it deletes
+ * delivered emails (sent over SMTP, or written to the log when there is no SMTP server)
+ * older than {@code aula.notifications.cleanup.sent-retention} and failed ones older than
+ * {@code failed-retention}, which is longer so that an admin can still find out why an
+ * email never arrived. Pending emails are never deleted.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxCleanup.Settings.class)
@@ -49,7 +50,8 @@ class OutboxCleanup {
 	 * {@code aula.notifications.cleanup.*}.
 	 *
 	 * @param schedule when the cleanup runs: six-field cron in UTC, {@code "-"} for never
-	 * @param sentRetention how long a sent email is kept after it was queued
+	 * @param sentRetention how long a delivered email (sent, or logged) is kept after it
+	 * was queued
 	 * @param failedRetention how long an email that could not be delivered is kept after
 	 * it was queued
 	 * @param batchSize emails deleted per transaction
@@ -98,8 +100,9 @@ class OutboxCleanup {
 			Instant now = this.clock.instant();
 			Instant sentCutoff = now.minus(this.settings.sentRetention());
 			Instant failedCutoff = now.minus(this.settings.failedRetention());
-			Batches batches = Batches.of(job, this.transactions, this.settings.batchSize(), 2);
+			Batches batches = Batches.of(job, this.transactions, this.settings.batchSize(), 3);
 			batches.repeat("sent emails", (limit) -> delete("SENT", sentCutoff, limit));
+			batches.repeat("logged emails", (limit) -> delete("LOGGED", sentCutoff, limit));
 			batches.repeat("failed emails", (limit) -> delete("FAILED", failedCutoff, limit));
 			logger.info("Outbox cleanup deleted {}", batches.summary());
 		}

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for scripts/backup, scripts/restore and scripts/check-backup (sourced, not run).
 # Connection strings are libpq URIs (postgresql://user@host:port/database?sslmode=...); Aula's
 # JDBC form (jdbc:postgresql://host:port/database?...) is converted, taking the user from
@@ -5,7 +6,7 @@
 # PGPASSWORD, so it never appears in a process list).
 
 urlencode() { # text
-  local text=$1 out= c i
+  local text=$1 out='' c i
   for ((i = 0; i < ${#text}; i++)); do
     c=${text:i:1}
     case $c in
@@ -25,7 +26,7 @@ to_libpq_uri() { # url
     jdbc:postgresql:*) ;;
     *) echo "not a PostgreSQL URL (jdbc:postgresql://... or postgresql://...): $url" >&2; return 1 ;;
   esac
-  local rest=${url#jdbc:postgresql:} query= kv key value params=() user=
+  local rest=${url#jdbc:postgresql:} query='' kv key value params=() user=''
   if [[ $rest == *\?* ]]; then
     query=${rest#*\?}
     rest=${rest%%\?*}
@@ -70,9 +71,9 @@ uri_database() { # libpq uri -> database name (empty when none)
 }
 
 uri_with_database() { # libpq uri, database -> the same server, another database
-  local uri=$1 database=$2 base query=
+  local uri=$1 database=$2 base query=''
   base=${uri%%\?*}
-  [[ $uri == *\?* ]] && query=?${uri#*\?}
+  [[ $uri == *\?* ]] && query="?${uri#*\?}"
   local scheme=${base%%://*} rest=${base#*://}
   printf '%s://%s/%s%s' "$scheme" "${rest%%/*}" "$database" "$query"
 }

@@ -69,9 +69,10 @@ class Progress {
 
 	/**
 	 * The student's enrolments with their progress, in four queries whatever their
-	 * number.
+	 * number. Read on the primary, not a replica: a student who just enrolled or completed
+	 * a lesson must see it here at once.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	List<MyCourse> coursesOf(UUID studentId) {
 		List<Enrolment> mine = this.enrolments.ofStudent(studentId);
 		if (mine.isEmpty()) {

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -29,9 +30,11 @@ class JobWorker implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobWorker.class);
 
-	private final Scheduler scheduler;
+	private final Supplier<Scheduler> schedulers;
 
 	private final boolean postgres;
+
+	private volatile Scheduler scheduler;
 
 	private volatile boolean running;
 
@@ -50,6 +53,14 @@ class JobWorker implements SmartLifecycle {
 			}
 		}
 		tasks.addAll(schedules);
+		// A db-scheduler Scheduler cannot start again once stopped, but a lifecycle bean
+		// can be stopped and started (a paused test context, a context restart): each
+		// start builds a fresh one.
+		this.schedulers = () -> build(dataSource, postgres, tasks, schedules, settings);
+	}
+
+	private static Scheduler build(DataSource dataSource, boolean postgres, List<Task<?>> tasks,
+			List<RecurringTask<Void>> schedules, JobSettings.Worker settings) {
 		var builder = Scheduler.create(dataSource, tasks)
 			.startTasks(schedules)
 			.threads(settings.threads())
@@ -64,7 +75,7 @@ class JobWorker implements SmartLifecycle {
 			// FOR UPDATE SKIP LOCKED: workers claim disjoint batches in one statement.
 			builder = builder.pollUsingLockAndFetch(0.5, 1.0);
 		}
-		this.scheduler = builder.build();
+		return builder.build();
 	}
 
 	static String scheduleName(RecurringJob job) {
@@ -89,22 +100,32 @@ class JobWorker implements SmartLifecycle {
 	}
 
 	void wake() {
-		if (this.running) {
-			this.scheduler.triggerCheckForDueExecutions();
+		Scheduler current = this.scheduler;
+		if (this.running && current != null) {
+			current.triggerCheckForDueExecutions();
 		}
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
 		logger.info("Starting the job worker ({})", this.postgres ? "lock-and-fetch" : "fetch-and-lock");
-		this.scheduler.start();
+		Scheduler fresh = this.schedulers.get();
+		fresh.start();
+		this.scheduler = fresh;
 		this.running = true;
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.running = false;
-		this.scheduler.stop();
+		Scheduler current = this.scheduler;
+		if (current != null) {
+			current.stop();
+			this.scheduler = null;
+		}
 	}
 
 	@Override

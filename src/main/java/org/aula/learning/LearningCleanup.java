@@ -43,7 +43,7 @@ class LearningCleanup {
 
 	@Bean
 	JobHandler learningCleanupHandler(IdempotencyKeys keys, Settings settings, TransactionTemplate transactions) {
-		return new Handler(keys, settings, transactions, Clock.systemUTC());
+		return JobHandler.of(TYPE, (job) -> deleteOldKeys(job, keys, settings, transactions, Clock.systemUTC()));
 	}
 
 	/**
@@ -70,38 +70,14 @@ class LearningCleanup {
 
 	}
 
-	static final class Handler implements JobHandler {
+	private static final Logger logger = LoggerFactory.getLogger(LearningCleanup.class);
 
-		private static final Logger logger = LoggerFactory.getLogger(LearningCleanup.class);
-
-		private final IdempotencyKeys keys;
-
-		private final Settings settings;
-
-		private final TransactionTemplate transactions;
-
-		private final Clock clock;
-
-		Handler(IdempotencyKeys keys, Settings settings, TransactionTemplate transactions, Clock clock) {
-			this.keys = keys;
-			this.settings = settings;
-			this.transactions = transactions;
-			this.clock = clock;
-		}
-
-		@Override
-		public String type() {
-			return TYPE;
-		}
-
-		@Override
-		public void run(JobContext job) throws InterruptedException {
-			Instant cutoff = this.clock.instant().minus(this.settings.idempotencyKeyRetention());
-			long deleted = Batches.of(job, this.transactions, this.settings.batchSize(), 1)
-				.repeat("idempotency keys", (limit) -> this.keys.deleteCreatedBefore(cutoff, limit));
-			logger.info("Deleted {} idempotency keys created before {}", deleted, cutoff);
-		}
-
+	static void deleteOldKeys(JobContext job, IdempotencyKeys keys, Settings settings, TransactionTemplate transactions,
+			Clock clock) throws InterruptedException {
+		Instant cutoff = clock.instant().minus(settings.idempotencyKeyRetention());
+		long deleted = Batches.of(job, transactions, settings.batchSize(), 1)
+			.repeat("idempotency keys", (limit) -> keys.deleteCreatedBefore(cutoff, limit));
+		logger.info("Deleted {} idempotency keys created before {}", deleted, cutoff);
 	}
 
 }

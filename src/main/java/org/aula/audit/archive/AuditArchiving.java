@@ -45,7 +45,7 @@ class AuditArchiving {
 
 	@Bean
 	JobHandler auditArchiveHandler(JdbcClient jdbc, Settings settings, TransactionTemplate transactions) {
-		return new Handler(jdbc, settings, transactions, Clock.systemUTC());
+		return JobHandler.of(TYPE, (job) -> archive(job, jdbc, settings, transactions, Clock.systemUTC()));
 	}
 
 	/**
@@ -71,40 +71,16 @@ class AuditArchiving {
 
 	}
 
-	static final class Handler implements JobHandler {
+	private static final Logger logger = LoggerFactory.getLogger(AuditArchiving.class);
 
-		private static final Logger logger = LoggerFactory.getLogger(AuditArchiving.class);
-
-		private final JdbcClient jdbc;
-
-		private final Settings settings;
-
-		private final TransactionTemplate transactions;
-
-		private final Clock clock;
-
-		Handler(JdbcClient jdbc, Settings settings, TransactionTemplate transactions, Clock clock) {
-			this.jdbc = jdbc;
-			this.settings = settings;
-			this.transactions = transactions;
-			this.clock = clock;
-		}
-
-		@Override
-		public String type() {
-			return TYPE;
-		}
-
-		@Override
-		public void run(JobContext job) throws InterruptedException {
-			Instant now = this.clock.instant();
-			Instant cutoff = now.minus(this.settings.archiveAfter());
-			long due = AUDIT_LOG.countDue(this.jdbc, cutoff);
-			long moved = Batches.of(job, this.transactions, this.settings.archiveBatchSize(), 1)
-				.repeat("audit entries archived", due, (limit) -> AUDIT_LOG.moveBatch(this.jdbc, cutoff, now, limit));
-			logger.info("Archived {} audit entries recorded before {}", moved, cutoff);
-		}
-
+	static void archive(JobContext job, JdbcClient jdbc, Settings settings, TransactionTemplate transactions,
+			Clock clock) throws InterruptedException {
+		Instant now = clock.instant();
+		Instant cutoff = now.minus(settings.archiveAfter());
+		long due = AUDIT_LOG.countDue(jdbc, cutoff);
+		long moved = Batches.of(job, transactions, settings.archiveBatchSize(), 1)
+			.repeat("audit entries archived", due, (limit) -> AUDIT_LOG.moveBatch(jdbc, cutoff, now, limit));
+		logger.info("Archived {} audit entries recorded before {}", moved, cutoff);
 	}
 
 }

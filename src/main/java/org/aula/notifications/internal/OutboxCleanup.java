@@ -43,7 +43,7 @@ class OutboxCleanup {
 
 	@Bean
 	JobHandler outboxCleanupHandler(JdbcClient jdbc, Settings settings, TransactionTemplate transactions) {
-		return new Handler(jdbc, settings, transactions, Clock.systemUTC());
+		return JobHandler.of(TYPE, (job) -> deleteOldEmails(job, jdbc, settings, transactions, Clock.systemUTC()));
 	}
 
 	/**
@@ -71,59 +71,35 @@ class OutboxCleanup {
 
 	}
 
-	static final class Handler implements JobHandler {
+	private static final Logger logger = LoggerFactory.getLogger(OutboxCleanup.class);
 
-		private static final Logger logger = LoggerFactory.getLogger(OutboxCleanup.class);
+	static void deleteOldEmails(JobContext job, JdbcClient jdbc, Settings settings, TransactionTemplate transactions,
+			Clock clock) throws InterruptedException {
+		Instant now = clock.instant();
+		Instant sentCutoff = now.minus(settings.sentRetention());
+		Instant failedCutoff = now.minus(settings.failedRetention());
+		Batches batches = Batches.of(job, transactions, settings.batchSize(), 3);
+		batches.repeat("sent emails", (limit) -> delete(jdbc, "SENT", sentCutoff, limit));
+		batches.repeat("logged emails", (limit) -> delete(jdbc, "LOGGED", sentCutoff, limit));
+		batches.repeat("failed emails", (limit) -> delete(jdbc, "FAILED", failedCutoff, limit));
+		logger.info("Outbox cleanup deleted {}", batches.summary());
+	}
 
-		private final JdbcClient jdbc;
-
-		private final Settings settings;
-
-		private final TransactionTemplate transactions;
-
-		private final Clock clock;
-
-		Handler(JdbcClient jdbc, Settings settings, TransactionTemplate transactions, Clock clock) {
-			this.jdbc = jdbc;
-			this.settings = settings;
-			this.transactions = transactions;
-			this.clock = clock;
+	/** The oldest emails in this state queued before the cutoff, at most limit. */
+	private static int delete(JdbcClient jdbc, String status, Instant cutoff, int limit) {
+		List<UUID> ids = jdbc.sql("""
+				select id from email_outbox where status = :status and created_at < :cutoff
+				order by created_at limit :limit
+				""")
+			.param("status", status)
+			.param("cutoff", Timestamps.of(cutoff))
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+		if (ids.isEmpty()) {
+			return 0;
 		}
-
-		@Override
-		public String type() {
-			return TYPE;
-		}
-
-		@Override
-		public void run(JobContext job) throws InterruptedException {
-			Instant now = this.clock.instant();
-			Instant sentCutoff = now.minus(this.settings.sentRetention());
-			Instant failedCutoff = now.minus(this.settings.failedRetention());
-			Batches batches = Batches.of(job, this.transactions, this.settings.batchSize(), 3);
-			batches.repeat("sent emails", (limit) -> delete("SENT", sentCutoff, limit));
-			batches.repeat("logged emails", (limit) -> delete("LOGGED", sentCutoff, limit));
-			batches.repeat("failed emails", (limit) -> delete("FAILED", failedCutoff, limit));
-			logger.info("Outbox cleanup deleted {}", batches.summary());
-		}
-
-		/** The oldest emails in this state queued before the cutoff, at most limit. */
-		private int delete(String status, Instant cutoff, int limit) {
-			List<UUID> ids = this.jdbc.sql("""
-					select id from email_outbox where status = :status and created_at < :cutoff
-					order by created_at limit :limit
-					""")
-				.param("status", status)
-				.param("cutoff", Timestamps.of(cutoff))
-				.param("limit", limit)
-				.query(UUID.class)
-				.list();
-			if (ids.isEmpty()) {
-				return 0;
-			}
-			return this.jdbc.sql("delete from email_outbox where id in (:ids)").param("ids", ids).update();
-		}
-
+		return jdbc.sql("delete from email_outbox where id in (:ids)").param("ids", ids).update();
 	}
 
 }

@@ -35,4 +35,34 @@ public interface JobHandler {
 	 */
 	void run(JobContext job) throws Exception;
 
+	/**
+	 * A handler whose work is a lambda, for jobs that need no state of their own.
+	 * @param type the job type
+	 * @param work what a run does
+	 * @return the handler, with {@link RetryPolicy#DEFAULT}
+	 */
+	static JobHandler of(String type, Work work) {
+		return new JobHandler() {
+
+			@Override
+			public String type() {
+				return type;
+			}
+
+			@Override
+			public void run(JobContext job) throws Exception {
+				work.run(job);
+			}
+
+		};
+	}
+
+	/** The work of a handler made with {@link #of}. */
+	@FunctionalInterface
+	interface Work {
+
+		void run(JobContext job) throws Exception;
+
+	}
+
 }

@@ -33,7 +33,8 @@ class JobLedgerCleanup {
 	@Bean
 	JobHandler jobLedgerCleanupHandler(JobLedger ledger, JobSettings jobs, Settings settings,
 			PlatformTransactionManager transactions) {
-		return new Handler(ledger, jobs, settings, new TransactionTemplate(transactions), Clock.systemUTC());
+		TransactionTemplate template = new TransactionTemplate(transactions);
+		return JobHandler.of(TYPE, (job) -> deleteSucceeded(job, ledger, jobs, settings, template, Clock.systemUTC()));
 	}
 
 	/**
@@ -53,41 +54,14 @@ class JobLedgerCleanup {
 
 	}
 
-	static final class Handler implements JobHandler {
+	private static final Logger logger = LoggerFactory.getLogger(JobLedgerCleanup.class);
 
-		private static final Logger logger = LoggerFactory.getLogger(JobLedgerCleanup.class);
-
-		private final JobLedger ledger;
-
-		private final JobSettings jobs;
-
-		private final Settings settings;
-
-		private final TransactionTemplate transactions;
-
-		private final Clock clock;
-
-		Handler(JobLedger ledger, JobSettings jobs, Settings settings, TransactionTemplate transactions, Clock clock) {
-			this.ledger = ledger;
-			this.jobs = jobs;
-			this.settings = settings;
-			this.transactions = transactions;
-			this.clock = clock;
-		}
-
-		@Override
-		public String type() {
-			return TYPE;
-		}
-
-		@Override
-		public void run(JobContext job) throws InterruptedException {
-			Instant cutoff = this.clock.instant().minus(this.jobs.succeededRetention());
-			long deleted = Batches.of(job, this.transactions, this.settings.batchSize(), 1)
-				.repeat("succeeded jobs", (limit) -> this.ledger.deleteFinishedBefore(cutoff, limit));
-			logger.info("Deleted {} jobs that succeeded before {}", deleted, cutoff);
-		}
-
+	static void deleteSucceeded(JobContext job, JobLedger ledger, JobSettings jobs, Settings settings,
+			TransactionTemplate transactions, Clock clock) throws InterruptedException {
+		Instant cutoff = clock.instant().minus(jobs.succeededRetention());
+		long deleted = Batches.of(job, transactions, settings.batchSize(), 1)
+			.repeat("succeeded jobs", (limit) -> ledger.deleteFinishedBefore(cutoff, limit));
+		logger.info("Deleted {} jobs that succeeded before {}", deleted, cutoff);
 	}
 
 }

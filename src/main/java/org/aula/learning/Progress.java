@@ -69,8 +69,8 @@ class Progress {
 
 	/**
 	 * The student's enrolments with their progress, in four queries whatever their
-	 * number. Read on the primary, not a replica: a student who just enrolled or completed
-	 * a lesson must see it here at once.
+	 * number. Read on the primary, not a replica: a student who just enrolled or
+	 * completed a lesson must see it here at once.
 	 */
 	@Transactional
 	List<MyCourse> coursesOf(UUID studentId) {

@@ -232,6 +232,7 @@ abstract class JobQueueContract {
 	@Test
 	void jobsSharingASerialKeyNeverOverlapAcrossInstances() {
 		try (RunningAula second = startInstance(Map.of())) {
+			assertThat(second.bean(JobWorker.class).isRunning()).as("a second worker competes for the jobs").isTrue();
 			int before = JobProbe.serialRuns.size();
 			List<UUID> ids = new ArrayList<>();
 			transactions(this.aula).executeWithoutResult((tx) -> {

@@ -47,8 +47,7 @@ public final class JobThroughputBenchmark {
 		settings.put("aula.demo.enabled", "false");
 		settings.put("aula.jobs.worker.threads", Integer.toString(threads));
 		settings.put("aula.jobs.worker.polling-interval", "500ms");
-		settings.put("logging.level.org.aula.platform.jobs", "WARN");
-		settings.put("logging.level.com.github.kagkarlsson", "WARN");
+		settings.put("logging.level.root", "WARN");
 		List<RunningAula> nodes = new ArrayList<>();
 		try {
 			for (int i = 0; i < instances; i++) {

@@ -55,4 +55,13 @@ class JobLocks {
 			.update();
 	}
 
+	/** Extends a claim this job holds, so a long job keeps its key past the lease. */
+	void renew(String key, UUID jobId, Instant until) {
+		this.jdbc.sql("update job_locks set locked_until = :until where serial_key = :key and job_id = :jobId")
+			.param("key", key)
+			.param("jobId", jobId)
+			.param("until", Timestamps.of(until))
+			.update();
+	}
+
 }

@@ -29,6 +29,10 @@ class JobRunner {
 
 	static final String TASK_NAME = "aula-job";
 
+	private static final Duration UNKNOWN_TYPE_PATIENCE = Duration.ofHours(1);
+
+	private static final Duration UNKNOWN_TYPE_RETRY = Duration.ofMinutes(1);
+
 	private static final Logger logger = LoggerFactory.getLogger(JobRunner.class);
 
 	private final Map<String, JobHandler> handlers;
@@ -83,7 +87,16 @@ class JobRunner {
 		JobHandler handler = this.handlers.get(job.type());
 		Instant now = this.clock.instant();
 		if (handler == null) {
-			this.ledger.dead(jobId, "No handler for job type " + job.type() + " on this version of Aula", now);
+			// During a rolling deploy an older instance may meet a job type only newer
+			// ones
+			// know: leave the job to them for a while before declaring it dead.
+			if (job.createdAt().isAfter(now.minus(UNKNOWN_TYPE_PATIENCE))) {
+				logger.warn("No handler for job type {} on this instance; job {} waits for one that has it", job.type(),
+						jobId);
+				return rescheduleAt(now.plus(UNKNOWN_TYPE_RETRY));
+			}
+			this.ledger.dead(jobId, "No handler for job type " + job.type() + " on any instance for "
+					+ UNKNOWN_TYPE_PATIENCE.toMinutes() + " minutes", now);
 			this.metrics.failed(job.type());
 			return new CompletionHandler.OnCompleteRemove<>();
 		}
@@ -111,7 +124,11 @@ class JobRunner {
 		if (attempt.isEmpty()) {
 			return new CompletionHandler.OnCompleteRemove<>();
 		}
-		RunningJob context = new RunningJob(job.id(), job.payload(), attempt.get(), stopping, this.ledger, this.clock);
+		Runnable renewLease = (job.serialKey() != null) ? () -> this.locks.renew(job.serialKey(), job.id(),
+				this.clock.instant().plus(this.settings.serialLease())) : () -> {
+				};
+		RunningJob context = new RunningJob(job.id(), job.payload(), attempt.get(), stopping, this.ledger, this.clock,
+				renewLease);
 		long started = System.nanoTime();
 		try {
 			handler.run(context);
@@ -131,7 +148,7 @@ class JobRunner {
 			this.metrics.failed(job.type());
 			String error = describe(failure);
 			RetryPolicy policy = handler.retryPolicy();
-			if (failure instanceof PermanentJobFailure || attempt.get() >= policy.maxAttempts()) {
+			if (failure instanceof PermanentJobFailure || attempt.get() >= job.maxAttempts()) {
 				logger.error("Job {} ({}) is dead after attempt {}: {}", job.id(), job.type(), attempt.get(), error,
 						failure);
 				this.ledger.dead(job.id(), error, now);
@@ -189,9 +206,13 @@ class JobRunner {
 
 		private final Clock clock;
 
+		private final Runnable renewLease;
+
 		private Instant lastProgress = Instant.MIN;
 
-		RunningJob(UUID id, String payload, int attempt, BooleanSupplier stopping, JobLedger ledger, Clock clock) {
+		RunningJob(UUID id, String payload, int attempt, BooleanSupplier stopping, JobLedger ledger, Clock clock,
+				Runnable renewLease) {
+			this.renewLease = renewLease;
 			this.id = id;
 			this.payload = payload;
 			this.attempt = attempt;
@@ -226,6 +247,9 @@ class JobRunner {
 			}
 			this.lastProgress = now;
 			this.ledger.progress(this.id, percent, message, now);
+			// A job that reports progress is alive: its serial key stays claimed however
+			// long it runs.
+			this.renewLease.run();
 		}
 
 		@Override

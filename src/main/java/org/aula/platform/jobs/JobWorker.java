@@ -84,6 +84,10 @@ class JobWorker implements SmartLifecycle {
 	private static RecurringTask<Void> tick(RecurringJob job, JdbcJobs jobs, TransactionTemplate transactions,
 			JobMetrics metrics) {
 		return Tasks.recurring(scheduleName(job), Schedules.cron(job.cron(), ZoneOffset.UTC))
+			// A tick whose worker died runs again with its own time (not "now"), so it
+			// derives the same job id and enqueues nothing twice.
+			.onDeadExecution(
+					(complete, operations) -> operations.reschedule(complete, complete.getExecution().executionTime))
 			.execute((instance, context) -> {
 				// The tick's job id derives from the tick's time: a tick that runs
 				// again after its worker died enqueues nothing new.

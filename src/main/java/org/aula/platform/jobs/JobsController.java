@@ -3,6 +3,7 @@ package org.aula.platform.jobs;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import org.aula.platform.web.Conflict;
 import org.aula.platform.web.InvalidInput;
 import org.aula.platform.web.NotFound;
@@ -76,7 +77,16 @@ class JobsController {
 	@Transactional
 	JobView retry(@PathVariable UUID id) {
 		JobView job = this.ledger.find(id).orElseThrow(() -> new NotFound("job " + id));
-		if (!this.jobs.retry(id)) {
+		boolean retried;
+		try {
+			retried = this.jobs.retry(id);
+		}
+		catch (TaskInstanceCurrentlyExecutingException busy) {
+			// A worker holds the job's execution this very moment (finishing its last
+			// attempt): nothing changed, the admin may try again in a moment.
+			throw new Conflict(ProblemTypes.of("job-busy"), "A worker is finishing this job right now; try again");
+		}
+		if (!retried) {
 			throw new Conflict(ProblemTypes.of("job-not-retryable"),
 					"Only dead or retrying jobs can be retried; this one is "
 							+ job.state().name().toLowerCase(Locale.ROOT));

@@ -120,6 +120,20 @@ class JobProbe {
 		});
 	}
 
+	/** Runs longer than the test's serial lease, reporting progress as it goes. */
+	@Bean
+	JobHandler longSerialJob() {
+		return handler("test.long-serial", RetryPolicy.DEFAULT, (job) -> {
+			Instant start = Instant.now();
+			for (int step = 1; step <= 8; step++) {
+				Thread.sleep(300);
+				job.progress(step * 12, "step " + step);
+			}
+			serialRuns.add(new Instant[] { start, Instant.now() });
+			effect(job.payload());
+		});
+	}
+
 	@Bean
 	JobHandler tickJob() {
 		return handler("test.tick", RetryPolicy.DEFAULT, (job) -> effect("tick:" + job.jobId()));

@@ -69,6 +69,7 @@ abstract class JobQueueContract {
 		settings.put("aula.jobs.worker.missed-heartbeats", "4");
 		settings.put("aula.jobs.worker.shutdown-max-wait", "300ms");
 		settings.put("aula.jobs.serial-retry-delay", "100ms");
+		settings.put("aula.jobs.serial-lease", "1s");
 		settings.put("AULA_RATELIMIT_API_PER_MINUTE", "100000");
 		settings.putAll(extra);
 		return RunningAula.start(settings, JobProbe.class);
@@ -269,6 +270,49 @@ abstract class JobQueueContract {
 				resumeWorker(this.aula);
 			}
 		}
+	}
+
+	@Test
+	void aLongJobKeepsItsSerialKeyPastTheLeaseWhileItReportsProgress() {
+		int before = JobProbe.serialRuns.size();
+		List<UUID> ids = new ArrayList<>();
+		transactions(this.aula).executeWithoutResult((tx) -> {
+			for (int i = 0; i < 2; i++) {
+				ids.add(this.aula.bean(Jobs.class)
+					.enqueue(JobRequest.of("test.long-serial", unique()).serialisedBy("long-refresh")));
+			}
+		});
+
+		ids.forEach((id) -> awaitState(id, JobState.SUCCEEDED));
+
+		List<Instant[]> runs = new ArrayList<>(JobProbe.serialRuns.subList(before, JobProbe.serialRuns.size()));
+		runs.sort(Comparator.comparing((Instant[] run) -> run[0]));
+		assertThat(runs).hasSize(2);
+		assertThat(Duration.between(runs.get(0)[0], runs.get(0)[1])).as("longer than the 1 s lease")
+			.isGreaterThan(Duration.ofSeconds(2));
+		assertThat(runs.get(1)[0]).isAfterOrEqualTo(runs.get(0)[1]);
+	}
+
+	@Test
+	void jobOfATypeThisVersionDoesNotKnowWaitsBeforeItIsDeclaredDead() {
+		JobLedger ledger = ledger(this.aula);
+		UUID fresh = UUID.randomUUID();
+		UUID stale = UUID.randomUUID();
+		Instant now = Instant.now();
+		transactions(this.aula).executeWithoutResult((tx) -> {
+			// As an instance of a newer version would have enqueued them.
+			ledger.insert(fresh, JobRequest.of("test.from-a-newer-version", "x"), 3, now);
+			ledger.insert(stale, JobRequest.of("test.from-a-newer-version", "y"), 3, now.minus(Duration.ofHours(2)));
+		});
+		JobRunner runner = this.aula.bean(JobRunner.class);
+
+		runner.run(fresh, () -> false);
+		runner.run(stale, () -> false);
+
+		assertThat(ledger.find(fresh).orElseThrow().state()).isEqualTo(JobState.QUEUED);
+		JobView dead = ledger.find(stale).orElseThrow();
+		assertThat(dead.state()).isEqualTo(JobState.DEAD);
+		assertThat(dead.lastError()).contains("No handler for job type test.from-a-newer-version");
 	}
 
 	@Test

@@ -49,8 +49,12 @@ class PlatformEnvironment implements EnvironmentPostProcessor, Ordered {
 		stores.forEach((adapter, store) -> derived.put(adapter.property(), store.key()));
 		derived.put("aula.embedded", isEmbedded(environment));
 		derived.put("aula.redis.enabled", redisConfigured);
-		derived.put("management.endpoint.health.group.readiness.include",
-				redisConfigured ? "readinessState,db,redis" : "readinessState,db");
+		// Redis is not part of readiness: every adapter falls back without it, so an
+		// instance
+		// without Redis still serves and must stay in the load balancer. /api/ready shows
+		// it
+		// as DEGRADED.
+		derived.put("management.endpoint.health.group.readiness.include", "readinessState,db");
 		if (!redisConfigured) {
 			derived.put("spring.autoconfigure.exclude",
 					appendTo(environment.getProperty("spring.autoconfigure.exclude"), REDIS_AUTO_CONFIGURATIONS));

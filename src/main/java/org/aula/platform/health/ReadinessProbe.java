@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers "should the load balancer send traffic here?": the instance is accepting
- * traffic (it stops the moment a graceful shutdown begins), the database answers and,
- * when configured, Redis answers. Each dependency is checked with a short timeout so a
- * dead one is reported, not waited on.
+ * traffic (it stops the moment a graceful shutdown begins) and the database answers. A
+ * configured Redis or read replica that fails makes the instance {@code DEGRADED}, still
+ * ready: it serves on its fall-backs. Each dependency is checked with a short timeout so
+ * a dead one is reported, not waited on.
  */
 @Component
 class ReadinessProbe {
@@ -61,6 +62,9 @@ class ReadinessProbe {
 		}
 		RedisConnectionFactory factory = this.redis.getIfAvailable();
 		if (factory != null) {
+			// Without Redis the adapters fall back (local limits, database reads,
+			// revocations
+			// per ADR 0001): the instance still serves, with less shared state.
 			checks.put("redis", redis(factory));
 		}
 		return checks;
@@ -78,11 +82,11 @@ class ReadinessProbe {
 
 	private Status redis(RedisConnectionFactory factory) {
 		try (RedisConnection connection = factory.getConnection()) {
-			return "PONG".equalsIgnoreCase(connection.ping()) ? Status.UP : Status.DOWN;
+			return "PONG".equalsIgnoreCase(connection.ping()) ? Status.UP : Status.DEGRADED;
 		}
 		catch (Exception ex) {
 			log.warn("Readiness: Redis check failed: {}", ex.getMessage());
-			return Status.DOWN;
+			return Status.DEGRADED;
 		}
 	}
 

@@ -30,7 +30,9 @@ class PlatformEnvironmentTest {
 			assertThat(environment.getProperty(adapter.property())).isEqualTo("redis");
 		}
 		assertThat(environment.getProperty("spring.autoconfigure.exclude")).isNull();
-		assertThat(environment.getProperty("management.endpoint.health.group.readiness.include")).contains("redis");
+		// Redis down degrades an instance but must not take it out of the load balancer.
+		assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
+			.doesNotContain("redis");
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package org.aula.identity;
 
 import java.util.Map;
 
-import org.aula.platform.jobs.JobRequest;
 import org.aula.platform.jobs.RecurringJob;
 import org.aula.platform.security.PublicEndpoints;
 
@@ -37,8 +36,7 @@ class IdentityConfiguration {
 
 	@Bean
 	RecurringJob identityCleanupSchedule(IdentitySettings settings) {
-		return new RecurringJob(IdentityCleanup.TYPE, settings.cleanup().schedule(),
-				JobRequest.of(IdentityCleanup.TYPE, "").serialisedBy(IdentityCleanup.TYPE));
+		return RecurringJob.selfSerialised(IdentityCleanup.TYPE, settings.cleanup().schedule());
 	}
 
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.aula.platform.jobs.Batches;
 import org.aula.platform.jobs.JobContext;
 import org.aula.platform.jobs.JobHandler;
-import org.aula.platform.jobs.JobRequest;
 import org.aula.platform.jobs.RecurringJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,7 @@ class LearningCleanup {
 
 	@Bean
 	RecurringJob learningCleanupSchedule(Settings settings) {
-		return new RecurringJob(TYPE, settings.schedule(), JobRequest.of(TYPE, "").serialisedBy(TYPE));
+		return RecurringJob.selfSerialised(TYPE, settings.schedule());
 	}
 
 	@Bean

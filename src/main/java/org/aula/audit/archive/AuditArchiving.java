@@ -9,7 +9,6 @@ import org.aula.platform.jdbc.TableArchive;
 import org.aula.platform.jobs.Batches;
 import org.aula.platform.jobs.JobContext;
 import org.aula.platform.jobs.JobHandler;
-import org.aula.platform.jobs.JobRequest;
 import org.aula.platform.jobs.RecurringJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +39,7 @@ class AuditArchiving {
 
 	@Bean
 	RecurringJob auditArchiveSchedule(Settings settings) {
-		return new RecurringJob(TYPE, settings.archiveSchedule(), JobRequest.of(TYPE, "").serialisedBy(TYPE));
+		return RecurringJob.selfSerialised(TYPE, settings.archiveSchedule());
 	}
 
 	@Bean

@@ -27,7 +27,7 @@ class JobLedgerCleanup {
 
 	@Bean
 	RecurringJob jobLedgerCleanupSchedule(Settings settings) {
-		return new RecurringJob(TYPE, settings.schedule(), JobRequest.of(TYPE, "").serialisedBy(TYPE));
+		return RecurringJob.selfSerialised(TYPE, settings.schedule());
 	}
 
 	@Bean

@@ -24,6 +24,18 @@ public record RecurringJob(String name, String cron, JobRequest request) {
 		Objects.requireNonNull(request, "request");
 	}
 
+	/**
+	 * A schedule that enqueues a job of the type it is named after, with an empty
+	 * payload, serialised by that type so that two runs never overlap (a slow run and the
+	 * next tick).
+	 * @param type the job type, also the schedule's name and serial key
+	 * @param cron the schedule, or {@value #DISABLED}
+	 * @return the recurring job
+	 */
+	public static RecurringJob selfSerialised(String type, String cron) {
+		return new RecurringJob(type, cron, JobRequest.of(type, "").serialisedBy(type));
+	}
+
 	public boolean enabled() {
 		return !DISABLED.equals(this.cron.trim());
 	}

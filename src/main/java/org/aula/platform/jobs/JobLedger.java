@@ -61,40 +61,28 @@ class JobLedger {
 	}
 
 	List<JobView> page(JobState state, String type, int limit, long offset) {
-		StringBuilder sql = new StringBuilder("select * from jobs where 1 = 1");
-		if (state != null) {
-			sql.append(" and state = :state");
-		}
-		if (type != null) {
-			sql.append(" and type = :type");
-		}
-		sql.append(" order by created_at desc, id limit :limit offset :offset");
-		JdbcClient.StatementSpec spec = this.jdbc.sql(sql.toString()).param("limit", limit).param("offset", offset);
-		if (state != null) {
-			spec = spec.param("state", state.name());
-		}
-		if (type != null) {
-			spec = spec.param("type", type);
-		}
-		return spec.query(JobLedger::view).list();
+		return filtered("select *", state, type, " order by created_at desc, id limit :limit offset :offset")
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JobLedger::view)
+			.list();
 	}
 
 	long count(JobState state, String type) {
-		StringBuilder sql = new StringBuilder("select count(*) from jobs where 1 = 1");
-		if (state != null) {
-			sql.append(" and state = :state");
-		}
-		if (type != null) {
-			sql.append(" and type = :type");
-		}
-		JdbcClient.StatementSpec spec = this.jdbc.sql(sql.toString());
+		return filtered("select count(*)", state, type, "").query(Long.class).single();
+	}
+
+	/** {@code select} from jobs, narrowed to the state and type that are not null. */
+	private JdbcClient.StatementSpec filtered(String select, JobState state, String type, String suffix) {
+		String where = ((state != null) ? " and state = :state" : "") + ((type != null) ? " and type = :type" : "");
+		JdbcClient.StatementSpec spec = this.jdbc.sql(select + " from jobs where 1 = 1" + where + suffix);
 		if (state != null) {
 			spec = spec.param("state", state.name());
 		}
 		if (type != null) {
 			spec = spec.param("type", type);
 		}
-		return spec.query(Long.class).single();
+		return spec;
 	}
 
 	Map<JobState, Long> countsByState() {

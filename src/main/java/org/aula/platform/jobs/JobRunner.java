@@ -57,6 +57,11 @@ class JobRunner {
 		this.clock = clock;
 	}
 
+	/** The handlers by job type, checked for clashes once at start-up. */
+	Map<String, JobHandler> handlers() {
+		return this.handlers;
+	}
+
 	CustomTask<Void> task() {
 		return Tasks.custom(TASK_NAME, Void.class)
 			// A job whose worker vanished is revived by default; the ledger decides

@@ -50,15 +50,14 @@ class JobsConfiguration {
 	}
 
 	@Bean
-	JdbcJobs jobs(List<JobHandler> handlers, JobLedger ledger, JobRunner runner, DataSource dataSource,
-			ObjectProvider<JobWorker> worker) {
+	JdbcJobs jobs(JobLedger ledger, JobRunner runner, DataSource dataSource, ObjectProvider<JobWorker> worker) {
 		// The proxy hands db-scheduler the connection of the caller's transaction, so the
 		// execution row commits or rolls back with the business write.
 		SchedulerClient client = SchedulerClient.Builder
 			.create(new TransactionAwareDataSourceProxy(dataSource), List.of(runner.task()))
 			.jdbcCustomization(new AutodetectJdbcCustomization(dataSource, true))
 			.build();
-		return new JdbcJobs(ledger, client, byType(handlers), () -> worker.ifAvailable(JobWorker::wake), this.clock);
+		return new JdbcJobs(ledger, client, runner.handlers(), () -> worker.ifAvailable(JobWorker::wake), this.clock);
 	}
 
 	@Bean

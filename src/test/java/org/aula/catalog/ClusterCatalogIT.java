@@ -30,12 +30,17 @@ class ClusterCatalogIT {
 
 	@BeforeAll
 	void start() throws Exception {
-		Map<String, String> settings = new LinkedHashMap<>(RunningAula.sharedServices());
+		Map<String, String> settings = new LinkedHashMap<>(sharedServices());
 		settings.put("spring.main.sources", ControlledCourseAccess.class.getName());
 		settings.put("aula.demo.enabled", "false");
 		settings.put("aula.media.directory", java.nio.file.Files.createTempDirectory("aula-media").toString());
 		this.first = RunningAula.start(settings);
 		this.second = RunningAula.start(settings);
+	}
+
+	/** The PostgreSQL and Redis both instances share. */
+	Map<String, String> sharedServices() {
+		return RunningAula.sharedServices();
 	}
 
 	@AfterAll

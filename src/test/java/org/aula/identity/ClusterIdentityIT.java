@@ -31,12 +31,17 @@ class ClusterIdentityIT {
 
 	@BeforeAll
 	void start() {
-		Map<String, String> settings = new HashMap<>(RunningAula.sharedServices());
+		Map<String, String> settings = new HashMap<>(sharedServices());
 		settings.put("aula.identity.self-registration", "true");
 		this.first = RunningAula.start(settings);
 		this.second = RunningAula.start(settings);
 		this.onFirst = new IdentityClient(this.first);
 		this.onSecond = new IdentityClient(this.second);
+	}
+
+	/** The PostgreSQL and Redis both instances share. */
+	Map<String, String> sharedServices() {
+		return RunningAula.sharedServices();
 	}
 
 	@AfterAll

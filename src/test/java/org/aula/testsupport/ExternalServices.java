@@ -92,7 +92,7 @@ public final class ExternalServices {
 		return "true".equals(System.getenv().getOrDefault("CI", "").toLowerCase(Locale.ROOT));
 	}
 
-	private static void unavailable(String service, String where, String variable) {
+	static void unavailable(String service, String where, String variable) {
 		String message = "%s is not reachable at %s; start it or point %s at one".formatted(service, where, variable);
 		if (isCi()) {
 			throw new AssertionError(message + " (CI=true: integration tests must run, not skip)");

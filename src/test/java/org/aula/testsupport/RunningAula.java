@@ -79,6 +79,17 @@ public final class RunningAula implements AutoCloseable {
 		return settings;
 	}
 
+	/**
+	 * {@link #sharedServices()} with a Redis Cluster of three primaries instead of the
+	 * one Redis server, joined through Boot's {@code spring.data.redis.cluster.nodes}.
+	 */
+	public static Map<String, String> sharedServicesOnRedisCluster() {
+		Map<String, String> settings = sharedServices();
+		settings.remove("aula.redis.url");
+		settings.put("spring.data.redis.cluster.nodes", RedisCluster.nodesProperty());
+		return settings;
+	}
+
 	public int port() {
 		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
 	}

@@ -29,6 +29,10 @@ class PlatformEnvironment implements EnvironmentPostProcessor, Ordered {
 
 	static final String GLOBAL_STORE = "aula.adapters.store";
 
+	static final String SENTINEL_MASTER = "spring.data.redis.sentinel.master";
+
+	static final String CLUSTER_NODES = "spring.data.redis.cluster.nodes";
+
 	private static final String REDIS_AUTO_CONFIGURATIONS = String.join(",",
 			"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
 			"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
@@ -49,11 +53,14 @@ class PlatformEnvironment implements EnvironmentPostProcessor, Ordered {
 		stores.forEach((adapter, store) -> derived.put(adapter.property(), store.key()));
 		derived.put("aula.embedded", isEmbedded(environment));
 		derived.put("aula.redis.enabled", redisConfigured);
+		String redisUrl = environment.getProperty(REDIS_URL);
+		if (StringUtils.hasText(redisUrl)) {
+			// Boot refuses an empty URL, and a Sentinel or Cluster needs none.
+			derived.put("spring.data.redis.url", redisUrl);
+		}
 		// Redis is not part of readiness: every adapter falls back without it, so an
-		// instance
-		// without Redis still serves and must stay in the load balancer. /api/ready shows
-		// it
-		// as DEGRADED.
+		// instance without Redis still serves and must stay in the load balancer.
+		// /api/ready shows it as DEGRADED.
 		derived.put("management.endpoint.health.group.readiness.include", "readinessState,db");
 		if (!redisConfigured) {
 			derived.put("spring.autoconfigure.exclude",
@@ -62,7 +69,16 @@ class PlatformEnvironment implements EnvironmentPostProcessor, Ordered {
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, derived));
 	}
 
+	/**
+	 * Redis takes part when its URL is set, or when Boot's standard settings name a
+	 * Sentinel-managed primary or the nodes of a Cluster (which win over the URL, as in
+	 * Boot).
+	 */
 	static boolean isRedisConfigured(Environment environment) {
+		if (StringUtils.hasText(environment.getProperty(SENTINEL_MASTER))
+				|| StringUtils.hasText(environment.getProperty(CLUSTER_NODES))) {
+			return true;
+		}
 		String url = environment.getProperty(REDIS_URL);
 		if (!StringUtils.hasText(url)) {
 			return false;
@@ -91,8 +107,9 @@ class PlatformEnvironment implements EnvironmentPostProcessor, Ordered {
 			if (store == AdapterStore.REDIS && !redisConfigured) {
 				String origin = StringUtils.hasText(explicit) ? adapter.property() : GLOBAL_STORE;
 				throw new InvalidPlatformConfiguration(
-						"%s=redis needs a Redis server, but AULA_REDIS_URL (aula.redis.url) is not set; set it or use memory"
-							.formatted(origin));
+						origin + "=redis needs a Redis server, but neither AULA_REDIS_URL (aula.redis.url) nor"
+								+ " spring.data.redis.sentinel.master / spring.data.redis.cluster.nodes is set;"
+								+ " set one or use memory");
 			}
 			stores.put(adapter, store);
 		}

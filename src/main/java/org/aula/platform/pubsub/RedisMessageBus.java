@@ -16,14 +16,15 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.aula.platform.redis.CircuitBreaker;
 import org.aula.platform.redis.LazyConnection;
+import org.aula.platform.redis.RedisConnector;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ final class RedisMessageBus implements MessageBus, AutoCloseable {
 
 	private final String channelPrefix;
 
-	private final LazyConnection<StatefulRedisConnection<String, String>> publishing;
+	private final LazyConnection<StatefulConnection<String, String>> publishing;
 
 	private final LazyConnection<StatefulRedisPubSubConnection<String, String>> subscribing;
 
@@ -88,11 +89,11 @@ final class RedisMessageBus implements MessageBus, AutoCloseable {
 
 	private volatile boolean closed;
 
-	RedisMessageBus(RedisClient client, String channelPrefix, MeterRegistry meterRegistry) {
+	RedisMessageBus(RedisConnector redis, String channelPrefix, MeterRegistry meterRegistry) {
 		this.channelPrefix = channelPrefix;
-		this.publishing = new LazyConnection<>("publishing messages", client::connect);
+		this.publishing = new LazyConnection<>("publishing messages", () -> redis.connect(StringCodec.UTF8));
 		this.subscribing = new LazyConnection<>("receiving messages", () -> {
-			StatefulRedisPubSubConnection<String, String> made = client.connectPubSub();
+			StatefulRedisPubSubConnection<String, String> made = redis.connectPubSub();
 			made.addListener(new RedisPubSubAdapter<>() {
 
 				@Override
@@ -111,7 +112,8 @@ final class RedisMessageBus implements MessageBus, AutoCloseable {
 	@Override
 	public void publish(String channel, String payload) {
 		try {
-			this.publishBreaker.call(() -> this.publishing.get().sync().publish(this.channelPrefix + channel, payload));
+			this.publishBreaker
+				.call(() -> RedisConnector.sync(this.publishing.get()).publish(this.channelPrefix + channel, payload));
 		}
 		catch (RuntimeException ex) {
 			this.dropped.increment();

@@ -13,14 +13,16 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ExecutionStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.aula.platform.redis.CircuitBreaker;
 import org.aula.platform.redis.LazyConnection;
+import org.aula.platform.redis.RedisConnector;
 
 /**
  * Buckets in Redis, shared by every instance, under {@code <prefix>rl:{<rule>}:<key>};
@@ -43,20 +45,30 @@ final class RedisRateLimiter extends BucketRateLimiter implements AutoCloseable 
 
 	private final Map<String, VersionedRule> versions = new ConcurrentHashMap<>();
 
-	RedisRateLimiter(RedisClient client, String keyPrefix, MeterRegistry meterRegistry) {
+	RedisRateLimiter(RedisConnector redis, String keyPrefix, MeterRegistry meterRegistry) {
 		super(meterRegistry);
 		CircuitBreaker breaker = new CircuitBreaker(OPEN_AFTER_FAILURE);
 		this.connection = new LazyConnection<>("rate limits", () -> {
-			StatefulRedisConnection<String, byte[]> made = client
+			StatefulConnection<String, byte[]> made = redis
 				.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
 			return new Connected(made,
-					Bucket4jLettuce.casBasedBuilder(made)
+					proxyManagerBuilder(made)
 						.expirationAfterWrite(
 								ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
 						.executionStrategy(new BreakerExecution(breaker))
 						.build());
 		});
 		this.keyPrefix = keyPrefix;
+	}
+
+	/** Bucket4j has one entry point per kind of connection. */
+	private static Bucket4jLettuce.LettuceBasedProxyManagerBuilder<String> proxyManagerBuilder(
+			StatefulConnection<String, byte[]> connection) {
+		return switch (connection) {
+			case StatefulRedisClusterConnection<String, byte[]> cluster -> Bucket4jLettuce.casBasedBuilder(cluster);
+			case StatefulRedisConnection<String, byte[]> single -> Bucket4jLettuce.casBasedBuilder(single);
+			default -> throw new IllegalArgumentException("Unknown Redis connection " + connection.getClass());
+		};
 	}
 
 	@Override
@@ -93,7 +105,7 @@ final class RedisRateLimiter extends BucketRateLimiter implements AutoCloseable 
 	private record VersionedRule(RateLimitRule rule, long version) {
 	}
 
-	private record Connected(StatefulRedisConnection<String, byte[]> connection,
+	private record Connected(StatefulConnection<String, byte[]> connection,
 			ProxyManager<String> proxyManager) implements AutoCloseable {
 
 		@Override

@@ -22,8 +22,9 @@ class InvalidConfigurationIT {
 				EmbeddedAulaTest.H2_URL.replace("${random.uuid}", "invalid"), "aula.ratelimit.store", "redis")))
 			.isInstanceOf(InvalidPlatformConfiguration.class)
 			.hasMessage(
-					"aula.ratelimit.store=redis needs a Redis server, but AULA_REDIS_URL (aula.redis.url) is not set;"
-							+ " set it or use memory");
+					"aula.ratelimit.store=redis needs a Redis server, but neither AULA_REDIS_URL (aula.redis.url) nor"
+							+ " spring.data.redis.sentinel.master / spring.data.redis.cluster.nodes is set;"
+							+ " set one or use memory");
 		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
 			.contains("aula.ratelimit.store=redis needs a Redis server");
 	}

@@ -30,9 +30,33 @@ class PlatformEnvironmentTest {
 			assertThat(environment.getProperty(adapter.property())).isEqualTo("redis");
 		}
 		assertThat(environment.getProperty("spring.autoconfigure.exclude")).isNull();
+		assertThat(environment.getProperty("spring.data.redis.url")).isEqualTo("redis://r:6379");
 		// Redis down degrades an instance but must not take it out of the load balancer.
 		assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
 			.doesNotContain("redis");
+	}
+
+	@Test
+	void everyAdapterOnRedisWhenBootNamesTheNodesOfACluster() {
+		MockEnvironment environment = process(new MockEnvironment().withProperty("spring.data.redis.cluster.nodes",
+				"10.0.0.1:6379,10.0.0.2:6379,10.0.0.3:6379"));
+		for (SwitchableAdapter adapter : SwitchableAdapter.values()) {
+			assertThat(environment.getProperty(adapter.property())).isEqualTo("redis");
+		}
+		assertThat(environment.getProperty("aula.redis.enabled")).isEqualTo("true");
+		assertThat(environment.getProperty("spring.autoconfigure.exclude")).isNull();
+		assertThat(environment.getProperty("spring.data.redis.url")).isNull();
+	}
+
+	@Test
+	void everyAdapterOnRedisWhenBootNamesASentinelManagedPrimary() {
+		MockEnvironment environment = process(
+				new MockEnvironment().withProperty("spring.data.redis.sentinel.master", "aula")
+					.withProperty("spring.data.redis.sentinel.nodes", "10.0.0.1:26379,10.0.0.2:26379"));
+		for (SwitchableAdapter adapter : SwitchableAdapter.values()) {
+			assertThat(environment.getProperty(adapter.property())).isEqualTo("redis");
+		}
+		assertThat(environment.getProperty("aula.redis.enabled")).isEqualTo("true");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.aula.platform.redis.LettuceClients;
+import org.aula.platform.redis.RedisConnector;
 import org.aula.testsupport.ExternalServices;
 import org.aula.testsupport.RequiresRedis;
 import org.aula.testsupport.TcpProxy;
@@ -53,12 +54,13 @@ class MessageBusRedisTest extends MessageBusContract {
 
 	@Override
 	MessageBus createBus() {
-		return new RedisMessageBus(this.client, this.channelPrefix, new SimpleMeterRegistry());
+		return new RedisMessageBus(RedisConnector.of(this.client), this.channelPrefix, new SimpleMeterRegistry());
 	}
 
 	@Test
 	void aMessagePublishedOnOneInstanceReachesSubscribersOnAnother() {
-		try (RedisMessageBus other = new RedisMessageBus(this.client, this.channelPrefix, new SimpleMeterRegistry())) {
+		try (RedisMessageBus other = new RedisMessageBus(RedisConnector.of(this.client), this.channelPrefix,
+				new SimpleMeterRegistry())) {
 			Queue<String> received = new ConcurrentLinkedQueue<>();
 			other.subscribe(this.channel, received::add);
 
@@ -99,7 +101,8 @@ class MessageBusRedisTest extends MessageBusContract {
 	void startsWithRedisUnreachableDropsWhatItCannotPublishAndSubscribesOnceRedisAnswers() {
 		MeterRegistry meters = new SimpleMeterRegistry();
 		try (TcpProxy redis = TcpProxy.toRedis(ExternalServices.REDIS_URL);
-				RedisMessageBus unreachable = new RedisMessageBus(clientOf(redis), this.channelPrefix, meters)) {
+				RedisMessageBus unreachable = new RedisMessageBus(RedisConnector.of(clientOf(redis)),
+						this.channelPrefix, meters)) {
 			Queue<String> received = new ConcurrentLinkedQueue<>();
 			unreachable.subscribe(this.channel, received::add);
 			unreachable.publish(this.channel, "lost");
@@ -122,7 +125,7 @@ class MessageBusRedisTest extends MessageBusContract {
 	@Test
 	void aChannelSubscribedWhileRedisIsDownReceivesOnceItIsBack() {
 		try (TcpProxy redis = TcpProxy.toRedis(ExternalServices.REDIS_URL).start();
-				RedisMessageBus proxied = new RedisMessageBus(clientOf(redis), this.channelPrefix,
+				RedisMessageBus proxied = new RedisMessageBus(RedisConnector.of(clientOf(redis)), this.channelPrefix,
 						new SimpleMeterRegistry())) {
 			Queue<String> before = new ConcurrentLinkedQueue<>();
 			Queue<String> during = new ConcurrentLinkedQueue<>();
@@ -145,7 +148,8 @@ class MessageBusRedisTest extends MessageBusContract {
 	void publishesFailFastWhileRedisHangs() {
 		MeterRegistry meters = new SimpleMeterRegistry();
 		try (TcpProxy redis = TcpProxy.toRedis(ExternalServices.REDIS_URL).start();
-				RedisMessageBus proxied = new RedisMessageBus(clientOf(redis), this.channelPrefix, meters)) {
+				RedisMessageBus proxied = new RedisMessageBus(RedisConnector.of(clientOf(redis)), this.channelPrefix,
+						meters)) {
 			proxied.publish(this.channel, "connects");
 
 			redis.stall();
@@ -204,7 +208,7 @@ class MessageBusRedisTest extends MessageBusContract {
 			.run((context) -> {
 				MessageBus bus = context.getBean(MessageBus.class);
 				assertThat(bus).isInstanceOf(RedisMessageBus.class);
-				ClientOptions options = context.getBean("pubSubRedisClient", RedisClient.class).getOptions();
+				ClientOptions options = context.getBean("pubSubRedisClient", RedisConnector.class).options();
 				assertThat(options.getTimeoutOptions().isTimeoutCommands()).isTrue();
 				assertThat(options.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofMillis(250));
 				assertThat(options.getDisconnectedBehavior())

@@ -1,6 +1,6 @@
 package org.aula.platform.pubsub;
 
-import io.lettuce.core.RedisClient;
+import org.aula.platform.redis.RedisConnector;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -15,7 +15,7 @@ class PubSubConfigurationTest {
 			.withPropertyValues("aula.pubsub.store=memory")
 			.run((context) -> {
 				assertThat(context).getBean(MessageBus.class).isInstanceOf(InMemoryMessageBus.class);
-				assertThat(context).doesNotHaveBean(RedisClient.class);
+				assertThat(context).doesNotHaveBean(RedisConnector.class);
 			});
 	}
 

@@ -2,7 +2,7 @@ package org.aula.platform.ratelimit;
 
 import java.time.Duration;
 
-import io.lettuce.core.RedisClient;
+import org.aula.platform.redis.RedisConnector;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,7 +19,7 @@ class RateLimitConfigurationTest {
 		this.contextRunner.withPropertyValues("aula.ratelimit.store=memory", "aula.ratelimit.max-buckets=2")
 			.run((context) -> {
 				assertThat(context).getBean(RateLimiter.class).isInstanceOf(InMemoryRateLimiter.class);
-				assertThat(context).doesNotHaveBean(RedisClient.class);
+				assertThat(context).doesNotHaveBean(RedisConnector.class);
 				assertThat(context.getBean(RateLimitSettings.class).maxBuckets()).isEqualTo(2);
 				assertThat(context.getBean(RateLimiter.class)
 					.tryConsume("alice", new RateLimitRule("login", 1, Duration.ofMinutes(1)))

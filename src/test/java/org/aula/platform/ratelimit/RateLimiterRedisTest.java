@@ -11,6 +11,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.aula.platform.redis.LettuceClients;
+import org.aula.platform.redis.RedisConnector;
 import org.aula.testsupport.ExternalServices;
 import org.aula.testsupport.RequiresRedis;
 import org.aula.testsupport.TcpProxy;
@@ -44,12 +45,13 @@ class RateLimiterRedisTest extends RateLimiterContract {
 
 	@Override
 	RateLimiter createLimiter(MeterRegistry meterRegistry) {
-		return new RedisRateLimiter(this.client, this.keyPrefix, meterRegistry);
+		return new RedisRateLimiter(RedisConnector.of(this.client), this.keyPrefix, meterRegistry);
 	}
 
 	@Test
 	void instancesOnTheSameRedisShareOneCount() {
-		RateLimiter other = new RedisRateLimiter(this.client, this.keyPrefix, new SimpleMeterRegistry());
+		RateLimiter other = new RedisRateLimiter(RedisConnector.of(this.client), this.keyPrefix,
+				new SimpleMeterRegistry());
 		RateLimitRule rule = rule(3, Duration.ofMinutes(1));
 
 		this.limiter.tryConsume("heidi", rule);
@@ -77,7 +79,8 @@ class RateLimiterRedisTest extends RateLimiterContract {
 	@Test
 	void startsWithRedisUnreachableAndSharesBucketsOnceItAnswers() {
 		try (TcpProxy redis = TcpProxy.toRedis(ExternalServices.REDIS_URL)) {
-			RateLimiter limiter = new RedisRateLimiter(clientOf(redis), this.keyPrefix, new SimpleMeterRegistry());
+			RateLimiter limiter = new RedisRateLimiter(RedisConnector.of(clientOf(redis)), this.keyPrefix,
+					new SimpleMeterRegistry());
 			RateLimitRule rule = rule(2, Duration.ofMinutes(1));
 			assertThatRuntimeException().isThrownBy(() -> limiter.tryConsume("kim", rule));
 
@@ -94,7 +97,8 @@ class RateLimiterRedisTest extends RateLimiterContract {
 	@Test
 	void failsFastInsteadOfWaitingForTheTimeoutWhileRedisIsDown() {
 		try (TcpProxy redis = TcpProxy.toRedis(ExternalServices.REDIS_URL).start()) {
-			RateLimiter limiter = new RedisRateLimiter(clientOf(redis), this.keyPrefix, new SimpleMeterRegistry());
+			RateLimiter limiter = new RedisRateLimiter(RedisConnector.of(clientOf(redis)), this.keyPrefix,
+					new SimpleMeterRegistry());
 			RateLimitRule rule = rule(1000, Duration.ofMinutes(1));
 			assertThat(limiter.tryConsume("liam", rule).allowed()).isTrue();
 
@@ -107,7 +111,8 @@ class RateLimiterRedisTest extends RateLimiterContract {
 	@Test
 	void failsFastAfterOneTimeoutWhileRedisHangs() {
 		try (TcpProxy redis = TcpProxy.toRedis(ExternalServices.REDIS_URL).start()) {
-			RateLimiter limiter = new RedisRateLimiter(clientOf(redis), this.keyPrefix, new SimpleMeterRegistry());
+			RateLimiter limiter = new RedisRateLimiter(RedisConnector.of(clientOf(redis)), this.keyPrefix,
+					new SimpleMeterRegistry());
 			RateLimitRule rule = rule(1000, Duration.ofMinutes(1));
 			assertThat(limiter.tryConsume("mia", rule).allowed()).isTrue();
 
@@ -144,7 +149,7 @@ class RateLimiterRedisTest extends RateLimiterContract {
 					"spring.data.redis.url=" + ExternalServices.REDIS_URL, "spring.data.redis.connect-timeout=250ms")
 			.run((context) -> {
 				assertThat(context).getBean(RateLimiter.class).isInstanceOf(FallingBackRateLimiter.class);
-				ClientOptions options = context.getBean("rateLimitRedisClient", RedisClient.class).getOptions();
+				ClientOptions options = context.getBean("rateLimitRedisClient", RedisConnector.class).options();
 				assertThat(options.getTimeoutOptions().isTimeoutCommands()).isTrue();
 				assertThat(options.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofMillis(250));
 				assertThat(options.getDisconnectedBehavior())

@@ -1,5 +1,6 @@
 package org.aula.catalog;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,5 +19,10 @@ public interface CourseAccess {
 	 * @return true if the course has any enrolment, active or cancelled
 	 */
 	boolean hasEnrolments(UUID courseId);
+
+	/**
+	 * @return the ids of the courses the user has an active enrolment in
+	 */
+	List<UUID> enrolledCourseIds(UUID userId);
 
 }

@@ -21,6 +21,12 @@ public interface Courses {
 	 */
 	List<CourseRef> findAllById(Collection<UUID> ids);
 
+	/**
+	 * @param teacherId a user id
+	 * @return the courses the user teaches, published or not, oldest first
+	 */
+	List<CourseRef> taughtBy(UUID teacherId);
+
 	Optional<LessonRef> findLesson(UUID lessonId);
 
 	/**

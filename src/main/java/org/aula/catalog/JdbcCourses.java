@@ -133,6 +133,17 @@ class JdbcCourses implements Courses {
 	}
 
 	@Override
+	public List<CourseRef> taughtBy(UUID teacherId) {
+		return this.jdbc.sql("SELECT " + Course.COLUMNS + " FROM courses WHERE teacher_id = ? ORDER BY created_at, id")
+			.param(teacherId)
+			.query(Course::map)
+			.list()
+			.stream()
+			.map(Course::ref)
+			.toList();
+	}
+
+	@Override
 	public Optional<LessonRef> findLesson(UUID lessonId) {
 		return this.jdbc.sql("SELECT " + Lesson.COLUMNS + Lesson.FROM + " WHERE l.id = ?")
 			.param(lessonId)

@@ -96,4 +96,12 @@ class Enrolments implements CourseAccess {
 			.isEmpty();
 	}
 
+	@Override
+	public List<UUID> enrolledCourseIds(UUID userId) {
+		return this.jdbc.sql("SELECT course_id FROM enrolments WHERE student_id = ? AND status = 'ACTIVE'")
+			.param(userId)
+			.query(UUID.class)
+			.list();
+	}
+
 }

@@ -61,6 +61,11 @@ public class InMemoryCourses implements Courses {
 	}
 
 	@Override
+	public List<CourseRef> taughtBy(UUID teacherId) {
+		return COURSES.values().stream().filter((course) -> course.teacherId().equals(teacherId)).toList();
+	}
+
+	@Override
 	public Optional<LessonRef> findLesson(UUID lessonId) {
 		return Optional.ofNullable(LESSONS.get(lessonId));
 	}

@@ -59,6 +59,11 @@ public class ReportCourses implements Courses {
 	}
 
 	@Override
+	public List<CourseRef> taughtBy(UUID teacherId) {
+		return COURSES.values().stream().filter((course) -> course.teacherId().equals(teacherId)).toList();
+	}
+
+	@Override
 	public Optional<LessonRef> findLesson(UUID lessonId) {
 		return Optional.empty();
 	}

@@ -26,7 +26,17 @@ public final class TestTokens {
 	 * @return the compact JWT, without the {@code Bearer } prefix
 	 */
 	public static String accessToken(String role) {
-		return ISSUER.issue(UUID.randomUUID(), role, UUID.randomUUID()).value();
+		return accessToken(UUID.randomUUID(), role);
+	}
+
+	/**
+	 * A valid token for the user in a new refresh-token family.
+	 * @param userId the {@code sub} claim
+	 * @param role the {@code role} claim, e.g. {@code ADMIN}
+	 * @return the compact JWT, without the {@code Bearer } prefix
+	 */
+	public static String accessToken(UUID userId, String role) {
+		return ISSUER.issue(userId, role, UUID.randomUUID()).value();
 	}
 
 }

@@ -1,0 +1,294 @@
+package org.aula.chat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.aula.audit.AuditEntry;
+import org.aula.audit.AuditLog;
+import org.aula.catalog.CourseAccess;
+import org.aula.catalog.CourseRef;
+import org.aula.catalog.Courses;
+import org.aula.identity.Role;
+import org.aula.identity.UserSummary;
+import org.aula.identity.Users;
+import org.aula.platform.ratelimit.RateLimitDecision;
+import org.aula.platform.ratelimit.RateLimitRule;
+import org.aula.platform.ratelimit.RateLimited;
+import org.aula.platform.ratelimit.RateLimiter;
+import org.aula.platform.web.InvalidInput;
+
+import org.springframework.context.annotation.Lazy;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What a member can do in chat, whether over the socket or REST: both go through here,
+ * with the same checks and the same outcome.
+ */
+@Service
+class Chat {
+
+	static final int MAX_PAGE = 200;
+
+	private static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+	private final ChatRooms rooms;
+
+	private final ChatMessages messages;
+
+	private final RoomAccess access;
+
+	private final ChatFanout fanout;
+
+	private final Courses courses;
+
+	private final CourseAccess enrolments;
+
+	private final Users users;
+
+	private final AuditLog audit;
+
+	private final RateLimiter limiter;
+
+	private final RateLimitRule sendRule;
+
+	private final ChatSettings settings;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock = Clock.systemUTC();
+
+	Chat(ChatRooms rooms, ChatMessages messages, RoomAccess access, ChatFanout fanout, @Lazy Courses courses,
+			@Lazy CourseAccess enrolments, @Lazy Users users, AuditLog audit, RateLimiter limiter,
+			ChatSettings settings, PlatformTransactionManager transactions) {
+		this.rooms = rooms;
+		this.messages = messages;
+		this.access = access;
+		this.fanout = fanout;
+		this.courses = courses;
+		this.enrolments = enrolments;
+		this.users = users;
+		this.audit = audit;
+		this.limiter = limiter;
+		this.sendRule = new RateLimitRule("chat-send", settings.messagesPerMinute(), Duration.ofMinutes(1));
+		this.settings = settings;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * The outcome of a send.
+	 *
+	 * @param message the stored message
+	 * @param replayed whether it had been stored before under the same client message id
+	 */
+	record Sent(ChatMessage message, boolean replayed) {
+	}
+
+	/**
+	 * Stores the message, then broadcasts it. A send with a (sender, client message id)
+	 * that was stored before stores nothing and returns the stored message.
+	 */
+	Sent send(Member member, UUID roomId, String clientMessageId, String body) {
+		validate(clientMessageId, body);
+		Optional<ChatMessage> earlier = this.messages.findBySender(member.id(), clientMessageId);
+		if (earlier.isPresent()) {
+			return new Sent(earlier.get(), true);
+		}
+		ChatRoom room = this.access.require(member, roomId);
+		RateLimitDecision decision = this.limiter.tryConsume(member.id().toString(), this.sendRule);
+		if (!decision.allowed()) {
+			throw new RateLimited(decision);
+		}
+		ChatMessage stored;
+		try {
+			stored = this.transaction.execute((status) -> {
+				long seq = this.rooms.nextSeq(room.id());
+				ChatMessage message = new ChatMessage(UUID.randomUUID(), seq, room.id(), member.id(), body,
+						this.clock.instant().truncatedTo(ChronoUnit.MICROS), false, clientMessageId);
+				this.messages.insert(message);
+				this.rooms.markRead(member.id(), room.id(), seq);
+				return message;
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// the same client message id, sent at the same time through another instance
+			return new Sent(this.messages.findBySender(member.id(), clientMessageId).orElseThrow(() -> ex), true);
+		}
+		this.fanout.message(stored);
+		return new Sent(stored, false);
+	}
+
+	private static void validate(String clientMessageId, String body) {
+		if (clientMessageId == null || !CLIENT_MESSAGE_ID.matcher(clientMessageId).matches()) {
+			throw new InvalidInput("clientMessageId",
+					"must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':', '-'");
+		}
+		if (body == null || body.isBlank()) {
+			throw new InvalidInput("body", "must not be blank");
+		}
+		if (body.codePointCount(0, body.length()) > ChatSettings.MAX_BODY_LENGTH) {
+			throw new InvalidInput("body", "must be at most " + ChatSettings.MAX_BODY_LENGTH + " characters");
+		}
+	}
+
+	/**
+	 * A page of a room's history, oldest first: after {@code after} if given, else the
+	 * latest before {@code before} (or the latest of all).
+	 */
+	HistoryPage history(Member member, UUID roomId, Long after, Long before, int limit) {
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw new InvalidInput("limit", "must be between 1 and " + MAX_PAGE);
+		}
+		if ((after != null && after < 0) || (before != null && before < 1)) {
+			throw new InvalidInput((after != null && after < 0) ? "after" : "before", "must be a seq of the room");
+		}
+		ChatRoom room = this.access.require(member, roomId);
+		long lower = (after != null) ? after : 0;
+		long upper = (before != null) ? before : Long.MAX_VALUE;
+		List<ChatMessage> page = (after != null) ? this.messages.after(room.id(), lower, upper, limit + 1)
+				: this.messages.latest(room.id(), lower, upper, limit + 1);
+		boolean more = page.size() > limit;
+		if (more) {
+			page = (after != null) ? page.subList(0, limit) : page.subList(1, page.size());
+		}
+		return new HistoryPage(List.copyOf(page), more, room.lastSeq());
+	}
+
+	/**
+	 * A page of history.
+	 *
+	 * @param items messages, oldest first
+	 * @param hasMore whether more messages lie beyond the page in the direction asked
+	 * @param lastSeq the room's latest seq when the page was read
+	 */
+	record HistoryPage(List<ChatMessage> items, boolean hasMore, long lastSeq) {
+	}
+
+	/**
+	 * Leaves a tombstone in place of the message: by its author within the delete window,
+	 * by the course's teacher or by an admin. Deleting a deleted message changes nothing.
+	 */
+	void delete(Member member, UUID messageId) {
+		ChatMessage message = this.messages.find(messageId).orElseThrow(ChatProblems::messageNotFound);
+		ChatRoom room;
+		try {
+			room = this.access.require(member, message.roomId());
+		}
+		catch (RuntimeException ex) {
+			throw ChatProblems.messageNotFound();
+		}
+		Instant now = this.clock.instant();
+		boolean author = message.senderId().equals(member.id())
+				&& !now.isAfter(message.createdAt().plus(this.settings.deleteWindow()));
+		if (!(author || member.admin() || this.access.teaches(member, room))) {
+			throw ChatProblems.messageNotDeletable();
+		}
+		Boolean deleted = this.transaction.execute((status) -> {
+			if (!this.messages.delete(message.id(), member.id(), now)) {
+				return false;
+			}
+			this.audit.record(AuditEntry
+				.of("chat.message.deleted", "chat_message", message.id().toString(), Map.of("roomId",
+						room.id().toString(), "seq", message.seq(), "senderId", message.senderId().toString()))
+				.by(member.id()));
+			return true;
+		});
+		if (Boolean.TRUE.equals(deleted)) {
+			this.fanout.deleted(message.tombstone());
+		}
+	}
+
+	void markRead(Member member, UUID roomId, long seq) {
+		ChatRoom room = this.access.require(member, roomId);
+		if (seq < 0 || seq > room.lastSeq()) {
+			throw new InvalidInput("seq", "must be between 0 and the room's latest seq, " + room.lastSeq());
+		}
+		this.rooms.markRead(member.id(), room.id(), seq);
+	}
+
+	/**
+	 * The member's rooms: the rooms of the courses they study or teach (admins reach
+	 * every course room by its id, but list only their own), and their direct rooms.
+	 */
+	List<RoomView> rooms(Member member) {
+		Set<UUID> courseIds = new LinkedHashSet<>(this.enrolments.enrolledCourseIds(member.id()));
+		Map<UUID, CourseRef> courses = new HashMap<>();
+		for (CourseRef course : this.courses.taughtBy(member.id())) {
+			courseIds.add(course.id());
+			courses.put(course.id(), course);
+		}
+		Set<UUID> unknown = new HashSet<>(courseIds);
+		unknown.removeAll(courses.keySet());
+		this.courses.findAllById(unknown).forEach((course) -> courses.put(course.id(), course));
+		Instant now = this.clock.instant();
+		List<ChatRoom> rooms = new ArrayList<>(this.rooms.courseRooms(courses.keySet(), now));
+		List<ChatRoom> direct = this.rooms.directRoomsOf(member.id());
+		rooms.addAll(direct);
+		Map<UUID, UserSummary> others = new HashMap<>();
+		this.users.findAllById(direct.stream().map((room) -> room.otherThan(member.id())).toList())
+			.forEach((user) -> others.put(user.id(), user));
+		Map<UUID, Long> read = this.rooms.readMarkers(member.id(), rooms.stream().map(ChatRoom::id).toList());
+		List<RoomView> views = new ArrayList<>();
+		for (ChatRoom room : rooms) {
+			long unread = Math.max(0, room.lastSeq() - read.getOrDefault(room.id(), 0L));
+			if (room.isCourse()) {
+				CourseRef course = courses.get(room.id());
+				views.add(new RoomView(room.id(), room.kind(), course.code(), course.title(), null, room.lastSeq(),
+						unread));
+			}
+			else {
+				UUID other = room.otherThan(member.id());
+				String title = Optional.ofNullable(others.get(other)).map(UserSummary::fullName).orElse("(unknown)");
+				views.add(new RoomView(room.id(), room.kind(), null, title, other, room.lastSeq(), unread));
+			}
+		}
+		views.sort(Comparator.comparing(RoomView::kind).thenComparing(RoomView::title));
+		return views;
+	}
+
+	/**
+	 * The direct room with another user, created once: between a student and a teacher of
+	 * one of their courses, or between an admin and anyone.
+	 */
+	ChatRoom directRoom(Member member, UUID otherId) {
+		if (otherId == null) {
+			throw new InvalidInput("userId", "is required");
+		}
+		if (otherId.equals(member.id())) {
+			throw new InvalidInput("userId", "must be another user");
+		}
+		UserSummary other = this.users.findById(otherId)
+			.filter(UserSummary::active)
+			.orElseThrow(ChatProblems::userNotFound);
+		boolean allowed = member.admin() || other.role() == Role.ADMIN || teachesTheOther(member.id(), other.id())
+				|| teachesTheOther(other.id(), member.id());
+		if (!allowed) {
+			throw ChatProblems.directChatNotAllowed();
+		}
+		return this.rooms.directRoom(member.id(), other.id(), this.clock.instant());
+	}
+
+	private boolean teachesTheOther(UUID teacher, UUID student) {
+		List<UUID> taught = this.courses.taughtBy(teacher).stream().map(CourseRef::id).toList();
+		if (taught.isEmpty()) {
+			return false;
+		}
+		return this.enrolments.enrolledCourseIds(student).stream().anyMatch(taught::contains);
+	}
+
+}

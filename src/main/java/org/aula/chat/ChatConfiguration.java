@@ -1,0 +1,76 @@
+package org.aula.chat;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.aula.platform.security.PublicEndpoints;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+@EnableConfigurationProperties(ChatSettings.class)
+class ChatConfiguration implements WebSocketConfigurer {
+
+	private final ChatSocketHandler handler;
+
+	private final ChatTicketInterceptor tickets;
+
+	private final List<String> allowedOrigins;
+
+	ChatConfiguration(ChatSocketHandler handler, ChatTicketInterceptor tickets,
+			@Value("${aula.cors.allowed-origins:}") List<String> allowedOrigins) {
+		this.handler = handler;
+		this.tickets = tickets;
+		this.allowedOrigins = allowedOrigins.stream().map(String::trim).filter((origin) -> !origin.isEmpty()).toList();
+	}
+
+	/**
+	 * Browsers may open the socket from Aula's own origin and from the CORS allow-list;
+	 * clients that send no Origin (not browsers) are not restricted by it.
+	 */
+	@Override
+	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+		registry.addHandler(this.handler, "/ws/chat")
+			.addInterceptors(this.tickets)
+			.setAllowedOrigins(this.allowedOrigins.toArray(String[]::new));
+	}
+
+	/** Idle sockets are closed by the container; a frame cannot exceed the limit. */
+	@Bean
+	static ServletServerContainerFactoryBean chatSocketContainer(ChatSettings settings) {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxSessionIdleTimeout(settings.idleTimeout().toMillis());
+		container.setMaxTextMessageBufferSize((int) settings.maxFrameSize().toBytes());
+		container.setAsyncSendTimeout(settings.sendTimeLimit().toMillis());
+		return container;
+	}
+
+	/** The socket authenticates with its ticket, not with a bearer token. */
+	@Bean
+	static PublicEndpoints chatPublicEndpoints() {
+		return PublicEndpoints.of(PublicEndpoints.get("/ws/chat"));
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "aula.pubsub.store", havingValue = "redis")
+	static ChatPresence redisChatPresence(StringRedisTemplate redis, ChatSettings settings) {
+		return new RedisChatPresence(redis, settings.presenceTtl(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "aula.pubsub.store", havingValue = "memory")
+	static ChatPresence localChatPresence(ChatSettings settings) {
+		return new LocalChatPresence(settings.presenceTtl(), Clock.systemUTC());
+	}
+
+}

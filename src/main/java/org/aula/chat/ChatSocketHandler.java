@@ -1,0 +1,299 @@
+package org.aula.chat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.aula.platform.ratelimit.RateLimited;
+import org.aula.platform.web.InvalidInput;
+import org.aula.platform.web.NotFound;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+/**
+ * The JSON frame protocol of {@code /ws/chat}; see {@code docs/chat-protocol.md}. A frame
+ * that cannot be understood, or a request that is refused, is answered with an
+ * {@code error} frame and the socket stays open.
+ */
+@Component
+class ChatSocketHandler extends TextWebSocketHandler {
+
+	static final String MEMBER = "aula.chat.member";
+
+	static final CloseStatus TOO_MANY_CONNECTIONS = new CloseStatus(4001, "too many connections");
+
+	private static final Logger logger = LoggerFactory.getLogger(ChatSocketHandler.class);
+
+	private final Chat chat;
+
+	private final RoomAccess access;
+
+	private final ChatHub hub;
+
+	private final ChatFanout fanout;
+
+	private final ChatPresence presence;
+
+	private final ChatSettings settings;
+
+	private final JsonMapper json;
+
+	private final Map<String, ChatConnection> connections = new java.util.concurrent.ConcurrentHashMap<>();
+
+	ChatSocketHandler(Chat chat, RoomAccess access, ChatHub hub, ChatFanout fanout, ChatPresence presence,
+			ChatSettings settings, JsonMapper json) {
+		this.chat = chat;
+		this.access = access;
+		this.hub = hub;
+		this.fanout = fanout;
+		this.presence = presence;
+		this.settings = settings;
+		this.json = json;
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+		Member member = (Member) session.getAttributes().get(MEMBER);
+		if (this.hub.connectionsOf(member.id()) >= this.settings.maxConnectionsPerUser()) {
+			session.sendMessage(new TextMessage(error("too-many-connections", null,
+					"At most " + this.settings.maxConnectionsPerUser() + " chat sockets per user on one instance",
+					null)));
+			session.close(TOO_MANY_CONNECTIONS);
+			return;
+		}
+		if (session instanceof NativeWebSocketSession nativeSession
+				&& nativeSession.getNativeSession() instanceof jakarta.websocket.Session container) {
+			// A client that stops reading blocks a write at most this long, then is cut
+			// off.
+			container.getUserProperties()
+				.put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", this.settings.sendTimeLimit().toMillis());
+		}
+		ChatConnection connection = new ChatConnection(session, member, this.hub, this.settings.sendQueueLimit());
+		this.connections.put(session.getId(), connection);
+		this.hub.connected(connection);
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		ChatConnection connection = this.connections.remove(session.getId());
+		if (connection != null) {
+			connection.closeNow(status);
+			for (UUID roomId : connection.rooms()) {
+				this.presence.left(roomId, connection.member().id());
+			}
+			this.hub.disconnected(connection);
+		}
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+		ChatConnection connection = this.connections.get(session.getId());
+		if (connection == null) {
+			return;
+		}
+		JsonNode frame;
+		try {
+			frame = this.json.readTree(message.getPayload());
+		}
+		catch (JacksonException ex) {
+			reply(connection, error("bad-frame", null, "A frame is one JSON object", null));
+			return;
+		}
+		String type = text(frame, "type");
+		String ref = text(frame, "ref");
+		try {
+			switch ((type != null) ? type : "") {
+				case "ping" -> ping(connection, ref);
+				case "subscribe" -> subscribe(connection, room(frame), afterSeq(frame, "afterSeq"));
+				case "unsubscribe" -> unsubscribe(connection, room(frame));
+				case "resume" -> resume(connection, frame);
+				case "send" -> send(connection, frame, ref);
+				case "typing" -> typing(connection, room(frame));
+				case "presence" -> presence(connection, room(frame), ref);
+				default -> reply(connection, error("bad-frame", ref,
+						"Unknown frame type; expected ping, subscribe, unsubscribe, resume, send, typing or presence",
+						null));
+			}
+		}
+		catch (RateLimited ex) {
+			long retryAfterMs = Math.max(1, ex.getHeaders().getFirst("Retry-After") != null
+					? Long.parseLong(ex.getHeaders().getFirst("Retry-After")) * 1000 : 1000);
+			reply(connection, error("rate-limited", ref, "Too many messages; wait before sending more",
+					Map.of("retryAfterMs", retryAfterMs)));
+		}
+		catch (NotFound ex) {
+			reply(connection, error("not-found", ref, ex.getBody().getDetail(), null));
+		}
+		catch (InvalidInput ex) {
+			reply(connection, error("validation-failed", ref, ex.getBody().getDetail(),
+					Map.of("errors", String.valueOf(ex.getBody().getProperties()))));
+		}
+		catch (BadFrame ex) {
+			reply(connection, error("bad-frame", ref, ex.getMessage(), null));
+		}
+		catch (ErrorResponseException ex) {
+			String slug = String.valueOf(ex.getBody().getType()).replaceFirst(".*:", "");
+			reply(connection, error(slug, ref, ex.getBody().getDetail(), null));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Chat frame '{}' failed", type, ex);
+			reply(connection, error("internal-error", ref, "The frame could not be handled; try again", null));
+		}
+	}
+
+	private void ping(ChatConnection connection, @Nullable String ref) {
+		for (UUID roomId : connection.rooms()) {
+			this.presence.seen(roomId, connection.member().id());
+		}
+		reply(connection, frame("pong", ref));
+	}
+
+	private void subscribe(ChatConnection connection, UUID roomId, @Nullable Long afterSeq) {
+		this.access.require(connection.member(), roomId);
+		this.hub.join(connection, roomId, afterSeq);
+		this.presence.seen(roomId, connection.member().id());
+		Map<String, Object> subscribed = frame("subscribed", null);
+		subscribed.put("roomId", roomId);
+		reply(connection, subscribed);
+	}
+
+	private void unsubscribe(ChatConnection connection, UUID roomId) {
+		this.hub.leave(connection, roomId);
+		this.presence.left(roomId, connection.member().id());
+	}
+
+	/** {@code {"type":"resume","rooms":{"<roomId>":<lastSeenSeq>,...}}} */
+	private void resume(ChatConnection connection, JsonNode frame) {
+		JsonNode rooms = frame.get("rooms");
+		if (rooms == null || !rooms.isObject() || rooms.size() > 500) {
+			throw new BadFrame("resume needs rooms: an object of room id to last seen seq (at most 500)");
+		}
+		for (Map.Entry<String, JsonNode> entry : rooms.properties()) {
+			UUID roomId = uuid(entry.getKey());
+			if (!entry.getValue().canConvertToLong() || entry.getValue().asLong() < 0) {
+				throw new BadFrame("the last seen seq of each room must be a number, 0 or more");
+			}
+			try {
+				subscribe(connection, roomId, entry.getValue().asLong());
+			}
+			catch (NotFound ex) {
+				Map<String, Object> error = new LinkedHashMap<>(Map.of("roomId", roomId));
+				reply(connection, error("not-found", null, ex.getBody().getDetail(), error));
+			}
+		}
+	}
+
+	private void send(ChatConnection connection, JsonNode frame, @Nullable String ref) {
+		UUID roomId = room(frame);
+		String clientMessageId = text(frame, "clientMessageId");
+		JsonNode body = frame.get("body");
+		if (body != null && !body.isString()) {
+			throw new InvalidInput("body", "must be a string");
+		}
+		Chat.Sent sent = this.chat.send(connection.member(), roomId, clientMessageId,
+				(body != null) ? body.asString() : null);
+		Map<String, Object> ack = frame("ack", ref);
+		ack.put("clientMessageId", clientMessageId);
+		ack.put("id", sent.message().id());
+		ack.put("seq", sent.message().seq());
+		ack.put("roomId", sent.message().roomId());
+		ack.put("replayed", sent.replayed());
+		reply(connection, ack);
+	}
+
+	private void typing(ChatConnection connection, UUID roomId) {
+		if (connection.rooms().contains(roomId)) {
+			this.fanout.typing(roomId, connection.member().id());
+		}
+	}
+
+	private void presence(ChatConnection connection, UUID roomId, @Nullable String ref) {
+		if (!connection.rooms().contains(roomId)) {
+			throw new BadFrame("subscribe to the room before asking who is online");
+		}
+		Map<String, Object> reply = frame("presence", ref);
+		reply.put("roomId", roomId);
+		reply.put("online", this.presence.online(roomId));
+		reply(connection, reply);
+	}
+
+	private void reply(ChatConnection connection, Object frame) {
+		connection.offer(
+				new ChatConnection.Frame((frame instanceof String text) ? text : this.json.writeValueAsString(frame)));
+	}
+
+	private static Map<String, Object> frame(String type, @Nullable String ref) {
+		Map<String, Object> frame = new LinkedHashMap<>();
+		frame.put("type", type);
+		if (ref != null) {
+			frame.put("ref", ref);
+		}
+		return frame;
+	}
+
+	private String error(String code, @Nullable String ref, @Nullable String detail,
+			@Nullable Map<String, Object> more) {
+		Map<String, Object> frame = frame("error", ref);
+		frame.put("code", code);
+		frame.put("detail", detail);
+		if (more != null) {
+			frame.putAll(more);
+		}
+		return this.json.writeValueAsString(frame);
+	}
+
+	private static @Nullable String text(JsonNode frame, String field) {
+		JsonNode value = frame.get(field);
+		return (value != null && value.isString()) ? value.asString() : null;
+	}
+
+	private static UUID room(JsonNode frame) {
+		String roomId = text(frame, "roomId");
+		if (roomId == null) {
+			throw new BadFrame("roomId is required");
+		}
+		return uuid(roomId);
+	}
+
+	private static UUID uuid(String value) {
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadFrame("'" + value.substring(0, Math.min(value.length(), 40)) + "' is not a room id");
+		}
+	}
+
+	private static @Nullable Long afterSeq(JsonNode frame, String field) {
+		JsonNode value = frame.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.canConvertToLong() || value.asLong() < 0) {
+			throw new BadFrame(field + " must be a seq, 0 or more");
+		}
+		return value.asLong();
+	}
+
+	/** A frame that is well-formed JSON but not a valid request. */
+	static final class BadFrame extends RuntimeException {
+
+		BadFrame(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,6 +1,8 @@
 package org.aula.catalog;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,5 +26,10 @@ public interface CourseAccess {
 	 * @return the ids of the courses the user has an active enrolment in
 	 */
 	List<UUID> enrolledCourseIds(UUID userId);
+
+	/**
+	 * @return those of the users who have an active enrolment in the course
+	 */
+	Set<UUID> enrolledAmong(UUID courseId, Collection<UUID> userIds);
 
 }

@@ -105,6 +105,18 @@ class ChatHub implements SmartLifecycle {
 		});
 	}
 
+	/** The sockets following each room, for checks that go over all of them. */
+	Map<UUID, Set<ChatConnection>> roomSockets() {
+		return this.roomSockets;
+	}
+
+	/** Drops the socket from a room its user may no longer use, and tells it so. */
+	void accessEnded(ChatConnection connection, UUID roomId) {
+		leave(connection, roomId);
+		connection.offer(new ChatConnection.Frame(this.json.writeValueAsString(Map.of("type", "error", "code",
+				"access-ended", "roomId", roomId, "detail", "You are no longer a member of this room"))));
+	}
+
 	void deliver(ChatMessage message) {
 		Set<ChatConnection> sockets = this.roomSockets.get(message.roomId());
 		if (sockets == null) {

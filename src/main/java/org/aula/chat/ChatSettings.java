@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param deleteWindow how long authors may delete their own messages
  * @param catchUpInterval how often an instance compares its sockets with the rooms'
  * latest seq, to deliver what a lost broadcast did not
+ * @param accessCheckInterval how often an instance checks that its sockets' users may
+ * still use their course rooms (a student who left the course is dropped from its room)
  * @param presenceTtl how long a user counts as online in a room after their last sign of
  * life
  * @param reconnectDelay the base delay suggested to clients when the instance shuts down;
@@ -30,8 +32,8 @@ record ChatSettings(@DefaultValue("30s") Duration ticketTtl, @DefaultValue("60s"
 		@DefaultValue("1000") int sendQueueLimit, @DefaultValue("10s") Duration sendTimeLimit,
 		@DefaultValue("16KB") DataSize maxFrameSize, @DefaultValue("5") int maxConnectionsPerUser,
 		@DefaultValue("60") int messagesPerMinute, @DefaultValue("5m") Duration deleteWindow,
-		@DefaultValue("5s") Duration catchUpInterval, @DefaultValue("60s") Duration presenceTtl,
-		@DefaultValue("2s") Duration reconnectDelay) {
+		@DefaultValue("5s") Duration catchUpInterval, @DefaultValue("30s") Duration accessCheckInterval,
+		@DefaultValue("60s") Duration presenceTtl, @DefaultValue("2s") Duration reconnectDelay) {
 
 	/** The longest message body, in characters (Unicode code points). */
 	static final int MAX_BODY_LENGTH = 4000;

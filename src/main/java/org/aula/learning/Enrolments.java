@@ -2,8 +2,10 @@ package org.aula.learning;
 
 import org.aula.platform.jdbc.Timestamps;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.aula.catalog.CourseAccess;
@@ -102,6 +104,20 @@ class Enrolments implements CourseAccess {
 			.param(userId)
 			.query(UUID.class)
 			.list();
+	}
+
+	@Override
+	public Set<UUID> enrolledAmong(UUID courseId, Collection<UUID> userIds) {
+		if (userIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(this.jdbc
+			.sql("SELECT student_id FROM enrolments WHERE course_id = :course AND status = 'ACTIVE'"
+					+ " AND student_id IN (:students)")
+			.param("course", courseId)
+			.param("students", List.copyOf(userIds))
+			.query(UUID.class)
+			.list());
 	}
 
 }

@@ -38,6 +38,7 @@ abstract class ChatContract {
 		settings.put("aula.chat.messages-per-minute", "100000");
 		settings.put("aula.chat.send-queue-limit", "50");
 		settings.put("aula.chat.send-time-limit", "2s");
+		settings.put("aula.chat.access-check-interval", "500ms");
 		this.aula = RunningAula.start(settings);
 		this.chat = new ChatFixture(this.aula);
 	}
@@ -91,12 +92,30 @@ abstract class ChatContract {
 	void leavingACourseEndsAccessToItsRoom() {
 		User teacher = this.chat.user("TEACHER");
 		UUID room = this.chat.course(teacher);
-		User student = this.chat.student(room);
-		assertThat(this.chat.get("/api/chat/rooms/" + room + "/messages", student).status()).isEqualTo(200);
+		User leaver = this.chat.student(room);
+		User stayer = this.chat.student(room);
+		assertThat(this.chat.get("/api/chat/rooms/" + room + "/messages", leaver).status()).isEqualTo(200);
+		try (ChatSocket leaverSocket = this.chat.socket(leaver).subscribe(room);
+				ChatSocket stayerSocket = this.chat.socket(stayer).subscribe(room);
+				ChatSocket teacherSocket = this.chat.socket(teacher)) {
 
-		this.chat.cancelEnrolment(student, room);
+			this.chat.cancelEnrolment(leaver, room);
 
-		assertThat(this.chat.get("/api/chat/rooms/" + room + "/messages", student).status()).isEqualTo(404);
+			JsonNode ended = leaverSocket.next("error");
+			assertThat(ended.get("code").asString()).isEqualTo("access-ended");
+			assertThat(ended.get("roomId").asString()).isEqualTo(room.toString());
+			teacherSocket.sendMessage(room, "after-leaving", "Not for former students");
+			assertThat(stayerSocket.next("message").get("message").get("body").asString())
+				.isEqualTo("Not for former students");
+			leaverSocket.send("{\"type\":\"ping\"}");
+			// frames arrive in order: a message sent to the room before the ping would
+			// come first
+			assertThat(ChatSocket.type(leaverSocket
+				.next((frame) -> "pong".equals(ChatSocket.type(frame)) || "message".equals(ChatSocket.type(frame)))))
+				.isEqualTo("pong");
+		}
+		assertThat(this.chat.get("/api/chat/rooms/" + room + "/messages", leaver).status()).isEqualTo(404);
+		assertThat(this.chat.get("/api/chat/rooms", leaver).json()).isEmpty();
 	}
 
 	@Test
@@ -243,6 +262,10 @@ abstract class ChatContract {
 				.isEqualTo("validation-failed");
 			socket.send("{\"type\":\"ping\",\"ref\":\"still-open\"}");
 			assertThat(socket.next("pong").get("ref").asString()).isEqualTo("still-open");
+		}
+		try (ChatSocket socket = this.chat.socket(teacher)) {
+			socket.send("{\"type\":\"ping\",\"ref\":\"%s\"}".formatted("p".repeat(20_000)));
+			assertThat(socket.closeCode()).isEqualTo(1009);
 		}
 		assertThat(this.chat.storedMessages(room)).isZero();
 	}

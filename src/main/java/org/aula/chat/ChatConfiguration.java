@@ -45,12 +45,18 @@ class ChatConfiguration implements WebSocketConfigurer {
 			.setAllowedOrigins(this.allowedOrigins.toArray(String[]::new));
 	}
 
-	/** Idle sockets are closed by the container; a frame cannot exceed the limit. */
+	/**
+	 * Idle sockets are closed by the container. The container gives every socket buffers
+	 * of these sizes up front, so they are small (frames arrive in parts and are joined,
+	 * up to {@code max-frame-size}, only when one is large): that is what lets one
+	 * instance hold many thousands of mostly idle sockets. Binary frames are refused.
+	 */
 	@Bean
 	static ServletServerContainerFactoryBean chatSocketContainer(ChatSettings settings) {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
 		container.setMaxSessionIdleTimeout(settings.idleTimeout().toMillis());
-		container.setMaxTextMessageBufferSize((int) settings.maxFrameSize().toBytes());
+		container.setMaxTextMessageBufferSize(1024);
+		container.setMaxBinaryMessageBufferSize(128);
 		container.setAsyncSendTimeout(settings.sendTimeLimit().toMillis());
 		return container;
 	}

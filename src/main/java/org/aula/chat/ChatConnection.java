@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -54,11 +54,19 @@ final class ChatConnection {
 
 	private @Nullable Thread writer;
 
+	/**
+	 * The parts of a frame received so far; touched by the container's reading thread
+	 * only.
+	 */
+	private @Nullable StringBuilder partial;
+
 	ChatConnection(WebSocketSession session, Member member, ChatHub hub, int queueLimit) {
 		this.session = session;
 		this.member = member;
 		this.hub = hub;
-		this.queue = new ArrayBlockingQueue<>(queueLimit);
+		// linked, not array-backed: an idle socket must not hold an array of queueLimit
+		// slots
+		this.queue = new LinkedBlockingQueue<>(queueLimit);
 	}
 
 	sealed interface Task {
@@ -85,6 +93,42 @@ final class ChatConnection {
 	}
 
 	record Close(CloseStatus status) implements Task {
+	}
+
+	/**
+	 * Joins the parts of a frame.
+	 * @param part the part received
+	 * @param last whether it ends the frame
+	 * @param maxChars the largest frame allowed
+	 * @return the whole frame once its last part arrived, else {@code null}; a frame
+	 * larger than {@code maxChars} closes the socket with 1009
+	 */
+	@Nullable String assemble(String part, boolean last, int maxChars) {
+		if (this.partial == null && last) {
+			return tooBig(part.length(), maxChars) ? null : part;
+		}
+		if (this.partial == null) {
+			this.partial = new StringBuilder(part.length() * 2);
+		}
+		this.partial.append(part);
+		if (tooBig(this.partial.length(), maxChars)) {
+			this.partial = null;
+			return null;
+		}
+		if (!last) {
+			return null;
+		}
+		String whole = this.partial.toString();
+		this.partial = null;
+		return whole;
+	}
+
+	private boolean tooBig(int length, int maxChars) {
+		if (length <= maxChars) {
+			return false;
+		}
+		closeNow(CloseStatus.TOO_BIG_TO_PROCESS);
+		return true;
 	}
 
 	Member member() {

@@ -103,9 +103,14 @@ class ChatSocketHandler extends TextWebSocketHandler {
 		if (connection == null) {
 			return;
 		}
+		String payload = connection.assemble(message.getPayload(), message.isLast(),
+				(int) this.settings.maxFrameSize().toBytes());
+		if (payload == null) {
+			return;
+		}
 		JsonNode frame;
 		try {
-			frame = this.json.readTree(message.getPayload());
+			frame = this.json.readTree(payload);
 		}
 		catch (JacksonException ex) {
 			reply(connection, error("bad-frame", null, "A frame is one JSON object", null));
@@ -151,6 +156,16 @@ class ChatSocketHandler extends TextWebSocketHandler {
 			logger.warn("Chat frame '{}' failed", type, ex);
 			reply(connection, error("internal-error", ref, "The frame could not be handled; try again", null));
 		}
+	}
+
+	/**
+	 * Frames arrive in parts of at most the container's small text buffer, so an idle
+	 * socket holds no buffer sized for the largest frame; {@link ChatConnection#assemble}
+	 * joins the parts and enforces the frame size.
+	 */
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
 	}
 
 	private void ping(ChatConnection connection, @Nullable String ref) {

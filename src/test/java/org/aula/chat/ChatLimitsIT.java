@@ -59,6 +59,25 @@ class ChatLimitsIT {
 	}
 
 	@Test
+	void aSocketThatSendsNothingIsClosedWhileOneThatPingsStaysOpen() throws InterruptedException {
+		Map<String, String> settings = new java.util.HashMap<>(settings());
+		settings.put("aula.chat.idle-timeout", "1s");
+		try (RunningAula aula = RunningAula.start(settings)) {
+			ChatFixture chat = new ChatFixture(aula);
+			try (ChatSocket silent = chat.socket(chat.user("STUDENT"));
+					ChatSocket pinging = chat.socket(chat.user("STUDENT"))) {
+				for (int i = 0; i < 8; i++) {
+					pinging.send("{\"type\":\"ping\"}").next("pong");
+					Thread.sleep(300);
+				}
+
+				assertThat(silent.closeCode()).isEqualTo(1001);
+				assertThat(pinging.isClosed()).isFalse();
+			}
+		}
+	}
+
+	@Test
 	void onShutdownSocketsAreToldToGoAwayAndComeBackAfterAJitteredDelay() {
 		RunningAula aula = RunningAula.start(settings());
 		ChatFixture chat = new ChatFixture(aula);

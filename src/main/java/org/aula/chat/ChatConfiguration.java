@@ -8,6 +8,8 @@ import org.aula.platform.security.PublicEndpoints;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -20,6 +22,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @EnableWebSocket
 @EnableConfigurationProperties(ChatSettings.class)
 class ChatConfiguration implements WebSocketConfigurer {
+
+	private static final String WEBSOCKET_BUFFER_SIZE = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
 
 	private final ChatSocketHandler handler;
 
@@ -59,6 +63,26 @@ class ChatConfiguration implements WebSocketConfigurer {
 		container.setMaxBinaryMessageBufferSize(128);
 		container.setAsyncSendTimeout(settings.sendTimeLimit().toMillis());
 		return container;
+	}
+
+	/**
+	 * Tomcat gives every WebSocket session read and write buffers of its default buffer
+	 * size, and every connection socket buffers of its own, for as long as the socket is
+	 * open. At 8 KB each they dominate what an idle socket costs; frames are small and
+	 * large ones arrive in parts, so 2 KB and 4 KB are enough. An operator's own
+	 * {@code -Dorg.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE} wins.
+	 */
+	@Bean
+	static WebServerFactoryCustomizer<TomcatServletWebServerFactory> chatSocketBuffers() {
+		return (factory) -> {
+			if (System.getProperty(WEBSOCKET_BUFFER_SIZE) == null) {
+				System.setProperty(WEBSOCKET_BUFFER_SIZE, "2048");
+			}
+			factory.addConnectorCustomizers((connector) -> {
+				connector.setProperty("socket.appReadBufSize", "4096");
+				connector.setProperty("socket.appWriteBufSize", "4096");
+			});
+		};
 	}
 
 	/** The socket authenticates with its ticket, not with a bearer token. */

@@ -40,6 +40,11 @@ class ChatHub implements SmartLifecycle {
 
 	private final Set<ChatConnection> connections = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * Open sockets per user, so that a new socket is checked without scanning them all.
+	 */
+	private final Map<UUID, Integer> socketsPerUser = new ConcurrentHashMap<>();
+
 	private final ChatRooms rooms;
 
 	private final ChatMessages messages;
@@ -73,20 +78,32 @@ class ChatHub implements SmartLifecycle {
 			.register(meterRegistry);
 	}
 
-	void connected(ChatConnection connection) {
-		this.connections.add(connection);
-		connection.start();
+	/**
+	 * Registers the socket unless its user already holds {@code limit} sockets here.
+	 * @return whether it was registered
+	 */
+	boolean connect(ChatConnection connection, int limit) {
+		boolean[] admitted = { false };
+		this.socketsPerUser.compute(connection.member().id(), (user, count) -> {
+			int current = (count != null) ? count : 0;
+			admitted[0] = current < limit;
+			return admitted[0] ? current + 1 : count;
+		});
+		if (admitted[0]) {
+			this.connections.add(connection);
+			connection.start();
+		}
+		return admitted[0];
 	}
 
 	void disconnected(ChatConnection connection) {
-		this.connections.remove(connection);
+		if (this.connections.remove(connection)) {
+			this.socketsPerUser.computeIfPresent(connection.member().id(),
+					(user, count) -> (count > 1) ? count - 1 : null);
+		}
 		for (UUID roomId : connection.rooms()) {
 			leave(connection, roomId);
 		}
-	}
-
-	long connectionsOf(UUID userId) {
-		return this.connections.stream().filter((connection) -> connection.member().id().equals(userId)).count();
 	}
 
 	/** Starts sending the room to the socket, from {@code afterSeq} or from now. */

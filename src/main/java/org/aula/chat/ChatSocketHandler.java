@@ -66,13 +66,6 @@ class ChatSocketHandler extends TextWebSocketHandler {
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) throws Exception {
 		Member member = (Member) session.getAttributes().get(MEMBER);
-		if (this.hub.connectionsOf(member.id()) >= this.settings.maxConnectionsPerUser()) {
-			session.sendMessage(new TextMessage(error("too-many-connections", null,
-					"At most " + this.settings.maxConnectionsPerUser() + " chat sockets per user on one instance",
-					null)));
-			session.close(TOO_MANY_CONNECTIONS);
-			return;
-		}
 		if (session instanceof NativeWebSocketSession nativeSession
 				&& nativeSession.getNativeSession() instanceof jakarta.websocket.Session container) {
 			// A client that stops reading blocks a write at most this long, then is cut
@@ -81,8 +74,14 @@ class ChatSocketHandler extends TextWebSocketHandler {
 				.put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", this.settings.sendTimeLimit().toMillis());
 		}
 		ChatConnection connection = new ChatConnection(session, member, this.hub, this.settings.sendQueueLimit());
+		if (!this.hub.connect(connection, this.settings.maxConnectionsPerUser())) {
+			session.sendMessage(new TextMessage(error("too-many-connections", null,
+					"At most " + this.settings.maxConnectionsPerUser() + " chat sockets per user on one instance",
+					null)));
+			session.close(TOO_MANY_CONNECTIONS);
+			return;
+		}
 		this.connections.put(session.getId(), connection);
-		this.hub.connected(connection);
 	}
 
 	@Override

@@ -29,6 +29,8 @@ import org.aula.platform.ratelimit.RateLimitRule;
 import org.aula.platform.ratelimit.RateLimited;
 import org.aula.platform.ratelimit.RateLimiter;
 import org.aula.platform.web.InvalidInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Chat {
 
 	static final int MAX_PAGE = 200;
+
+	private static final Logger logger = LoggerFactory.getLogger(Chat.class);
 
 	private static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -105,11 +109,11 @@ class Chat {
 	 */
 	Sent send(Member member, UUID roomId, String clientMessageId, String body) {
 		validate(clientMessageId, body);
+		ChatRoom room = this.access.require(member, roomId);
 		Optional<ChatMessage> earlier = this.messages.findBySender(member.id(), clientMessageId);
 		if (earlier.isPresent()) {
-			return new Sent(earlier.get(), true);
+			return replay(earlier.get(), room);
 		}
-		ChatRoom room = this.access.require(member, roomId);
 		RateLimitDecision decision = this.limiter.tryConsume(member.id().toString(), this.sendRule);
 		if (!decision.allowed()) {
 			throw new RateLimited(decision);
@@ -121,16 +125,36 @@ class Chat {
 				ChatMessage message = new ChatMessage(UUID.randomUUID(), seq, room.id(), member.id(), body,
 						this.clock.instant().truncatedTo(ChronoUnit.MICROS), false, clientMessageId);
 				this.messages.insert(message);
-				this.rooms.markRead(member.id(), room.id(), seq);
 				return message;
 			});
 		}
 		catch (DuplicateKeyException ex) {
 			// the same client message id, sent at the same time through another instance
-			return new Sent(this.messages.findBySender(member.id(), clientMessageId).orElseThrow(() -> ex), true);
+			return replay(this.messages.findBySender(member.id(), clientMessageId).orElseThrow(() -> ex), room);
 		}
 		this.fanout.message(stored);
+		markOwnMessageRead(member, stored);
 		return new Sent(stored, false);
+	}
+
+	private static Sent replay(ChatMessage earlier, ChatRoom room) {
+		if (!earlier.roomId().equals(room.id())) {
+			throw new InvalidInput("clientMessageId", "was already used for a message in another room");
+		}
+		return new Sent(earlier, true);
+	}
+
+	/**
+	 * Outside the send's transaction: a conflict on the read marker (the sender marking
+	 * the room read at the same moment) must not roll back a stored message.
+	 */
+	private void markOwnMessageRead(Member member, ChatMessage message) {
+		try {
+			this.rooms.markRead(member.id(), message.roomId(), message.seq());
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Read marker of {} in {} not moved: {}", member.id(), message.roomId(), ex.getMessage());
+		}
 	}
 
 	private static void validate(String clientMessageId, String body) {
@@ -144,6 +168,32 @@ class Chat {
 		if (body.codePointCount(0, body.length()) > ChatSettings.MAX_BODY_LENGTH) {
 			throw new InvalidInput("body", "must be at most " + ChatSettings.MAX_BODY_LENGTH + " characters");
 		}
+		if (!isStorableText(body)) {
+			throw new InvalidInput("body", "must be text: no NUL character and no unpaired surrogate");
+		}
+	}
+
+	/**
+	 * Whether the text survives the database unchanged: PostgreSQL refuses NUL, and an
+	 * unpaired surrogate cannot be encoded in UTF-8 (it would come back as '?').
+	 */
+	static boolean isStorableText(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == 0) {
+				return false;
+			}
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+					return false;
+				}
+				i++;
+			}
+			else if (Character.isLowSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

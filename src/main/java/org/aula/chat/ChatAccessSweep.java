@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.aula.catalog.CourseAccess;
 import org.aula.catalog.CourseRef;
 import org.aula.catalog.Courses;
+import org.aula.identity.Role;
+import org.aula.identity.UserSummary;
+import org.aula.identity.Users;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +20,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
 
 /**
  * Access is checked when a socket subscribes; this sweep checks again, every
  * {@code access-check-interval}, that the students on this instance's sockets are still
- * enrolled in the courses whose rooms they follow, and drops those who are not. One query
- * per followed course room, whatever the number of sockets.
+ * enrolled in the courses whose rooms they follow (dropping those who are not from the
+ * room), and that the sockets' users are still active with the same role (closing the
+ * others). A few queries per 500 rooms or users, whatever the number of sockets.
  */
 @Component
 class ChatAccessSweep implements SmartLifecycle {
 
+	static final CloseStatus ACCOUNT_CHANGED = new CloseStatus(4003, "account changed: get a new ticket");
+
 	private static final Logger logger = LoggerFactory.getLogger(ChatAccessSweep.class);
+
+	private static final int CHUNK = 500;
 
 	private final ChatHub hub;
 
@@ -37,6 +46,10 @@ class ChatAccessSweep implements SmartLifecycle {
 
 	private final CourseAccess enrolments;
 
+	private final Users users;
+
+	private final ChatPresence presence;
+
 	private final ChatSettings settings;
 
 	private volatile @Nullable Thread thread;
@@ -44,17 +57,50 @@ class ChatAccessSweep implements SmartLifecycle {
 	private volatile boolean running;
 
 	ChatAccessSweep(ChatHub hub, ChatRooms rooms, @Lazy Courses courses, @Lazy CourseAccess enrolments,
-			ChatSettings settings) {
+			@Lazy Users users, ChatPresence presence, ChatSettings settings) {
 		this.hub = hub;
 		this.rooms = rooms;
 		this.courses = courses;
 		this.enrolments = enrolments;
+		this.users = users;
+		this.presence = presence;
 		this.settings = settings;
 	}
 
 	void sweepOnce() {
+		closeSocketsOfChangedAccounts();
 		Map<UUID, Set<ChatConnection>> followed = this.hub.roomSockets();
-		List<UUID> courseRooms = this.rooms.findAll(List.copyOf(followed.keySet()))
+		List<UUID> roomIds = List.copyOf(followed.keySet());
+		for (int from = 0; from < roomIds.size(); from += CHUNK) {
+			sweep(roomIds.subList(from, Math.min(roomIds.size(), from + CHUNK)), followed);
+		}
+	}
+
+	/**
+	 * A socket keeps the identity and role its ticket was issued for: one whose user has
+	 * been deactivated or whose admin role changed since is closed, and a reconnect needs
+	 * a new ticket.
+	 */
+	private void closeSocketsOfChangedAccounts() {
+		List<ChatConnection> sockets = List.copyOf(this.hub.connections());
+		Set<UUID> userIds = new HashSet<>();
+		sockets.forEach((socket) -> userIds.add(socket.member().id()));
+		List<UUID> ids = List.copyOf(userIds);
+		Map<UUID, UserSummary> users = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			this.users.findAllById(ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+				.forEach((user) -> users.put(user.id(), user));
+		}
+		for (ChatConnection socket : sockets) {
+			UserSummary user = users.get(socket.member().id());
+			if (user == null || !user.active() || (user.role() == Role.ADMIN) != socket.member().admin()) {
+				socket.closeNow(ACCOUNT_CHANGED);
+			}
+		}
+	}
+
+	private void sweep(List<UUID> roomIds, Map<UUID, Set<ChatConnection>> followed) {
+		List<UUID> courseRooms = this.rooms.findAll(roomIds)
 			.stream()
 			.filter(ChatRoom::isCourse)
 			.map(ChatRoom::id)
@@ -78,6 +124,7 @@ class ChatAccessSweep implements SmartLifecycle {
 			for (ChatConnection socket : sockets) {
 				if (students.contains(socket.member().id()) && !enrolled.contains(socket.member().id())) {
 					this.hub.accessEnded(socket, roomId);
+					this.presence.left(roomId, socket.member().id());
 				}
 			}
 		}

@@ -52,6 +52,8 @@ final class ChatConnection {
 
 	private final AtomicBoolean closing = new AtomicBoolean();
 
+	private final Map<UUID, Long> lastTyping = new ConcurrentHashMap<>();
+
 	private @Nullable Thread writer;
 
 	/**
@@ -128,6 +130,17 @@ final class ChatConnection {
 			return false;
 		}
 		closeNow(CloseStatus.TOO_BIG_TO_PROCESS);
+		return true;
+	}
+
+	/** Whether a typing event for the room may go out now; records it if so. */
+	boolean mayAnnounceTyping(UUID roomId, java.time.Duration interval) {
+		long now = System.nanoTime();
+		Long last = this.lastTyping.get(roomId);
+		if (last != null && now - last < interval.toNanos()) {
+			return false;
+		}
+		this.lastTyping.put(roomId, now);
 		return true;
 	}
 
@@ -213,7 +226,14 @@ final class ChatConnection {
 		catch (InterruptedException ex) {
 			// closing
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException ex) {
+			// a write that blocked past the send time limit, or a broken connection
+			logger.debug("Chat socket {} failed: {}", this.session.getId(), ex.getMessage());
+			this.hub.slowConsumer(this);
+			closeNow(SLOW_CONSUMER);
+		}
+		catch (RuntimeException ex) {
+			// e.g. the database failed while filling a gap: the client resumes
 			logger.debug("Chat socket {} failed: {}", this.session.getId(), ex.getMessage());
 			closeNow(CloseStatus.SERVER_ERROR);
 		}

@@ -112,6 +112,27 @@ class ChatHub implements SmartLifecycle {
 			connection.offer(new ChatConnection.Resume(roomId, afterSeq));
 		}
 		this.roomSockets.computeIfAbsent(roomId, (id) -> ConcurrentHashMap.newKeySet()).add(connection);
+		if (!connection.isOpen()) {
+			// closed while joining: its disconnection may have missed this room
+			leave(connection, roomId);
+		}
+	}
+
+	/** Whether any of the user's sockets here follows the room. */
+	boolean follows(UUID userId, UUID roomId) {
+		Set<ChatConnection> sockets = this.roomSockets.get(roomId);
+		return sockets != null && sockets.stream().anyMatch((socket) -> socket.member().id().equals(userId));
+	}
+
+	/** All sockets on this instance. */
+	Set<ChatConnection> connections() {
+		return this.connections;
+	}
+
+	String goawayFrame() {
+		long base = this.settings.reconnectDelay().toMillis();
+		long delay = base + ThreadLocalRandom.current().nextLong(base + 1);
+		return this.json.writeValueAsString(Map.of("type", "goaway", "reconnectAfterMs", delay));
 	}
 
 	void leave(ChatConnection connection, UUID roomId) {
@@ -241,12 +262,9 @@ class ChatHub implements SmartLifecycle {
 		if (thread != null) {
 			thread.interrupt();
 		}
-		long base = this.settings.reconnectDelay().toMillis();
 		for (ChatConnection connection : this.connections) {
-			long delay = base + ThreadLocalRandom.current().nextLong(base + 1);
-			connection.offer(new ChatConnection.Frame(
-					this.json.writeValueAsString(Map.of("type", "goaway", "reconnectAfterMs", delay))));
-			connection.closeAfterQueue(CloseStatus.GOING_AWAY.withReason("reconnect after " + delay + " ms"));
+			connection.offer(new ChatConnection.Frame(goawayFrame()));
+			connection.closeAfterQueue(CloseStatus.GOING_AWAY);
 		}
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
 		while (this.connections.stream().anyMatch(ChatConnection::isOpen) && System.nanoTime() < deadline) {

@@ -34,6 +34,11 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
 	static final CloseStatus TOO_MANY_CONNECTIONS = new CloseStatus(4001, "too many connections");
 
+	/** Well below the send queue, which a resume's frames must not fill on their own. */
+	static final int MAX_RESUMED_ROOMS = 100;
+
+	private static final java.time.Duration TYPING_INTERVAL = java.time.Duration.ofSeconds(2);
+
 	private static final Logger logger = LoggerFactory.getLogger(ChatSocketHandler.class);
 
 	private final Chat chat;
@@ -73,6 +78,12 @@ class ChatSocketHandler extends TextWebSocketHandler {
 			container.getUserProperties()
 				.put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", this.settings.sendTimeLimit().toMillis());
 		}
+		if (!this.hub.isRunning()) {
+			// opened after the goaway round of a shutdown: tell it the same
+			session.sendMessage(new TextMessage(this.hub.goawayFrame()));
+			session.close(CloseStatus.GOING_AWAY);
+			return;
+		}
 		ChatConnection connection = new ChatConnection(session, member, this.hub, this.settings.sendQueueLimit());
 		if (!this.hub.connect(connection, this.settings.maxConnectionsPerUser())) {
 			session.sendMessage(new TextMessage(error("too-many-connections", null,
@@ -89,10 +100,11 @@ class ChatSocketHandler extends TextWebSocketHandler {
 		ChatConnection connection = this.connections.remove(session.getId());
 		if (connection != null) {
 			connection.closeNow(status);
-			for (UUID roomId : connection.rooms()) {
-				this.presence.left(roomId, connection.member().id());
-			}
+			java.util.List<UUID> rooms = java.util.List.copyOf(connection.rooms());
 			this.hub.disconnected(connection);
+			for (UUID roomId : rooms) {
+				leftPresence(connection, roomId);
+			}
 		}
 	}
 
@@ -175,8 +187,10 @@ class ChatSocketHandler extends TextWebSocketHandler {
 	}
 
 	private void subscribe(ChatConnection connection, UUID roomId, @Nullable Long afterSeq) {
-		this.access.require(connection.member(), roomId);
-		this.hub.join(connection, roomId, afterSeq);
+		ChatRoom room = this.access.require(connection.member(), roomId);
+		// A seq beyond the room's latest (a stale or foreign client state) would mute the
+		// room for this socket until the room caught up; start from the latest instead.
+		this.hub.join(connection, roomId, (afterSeq != null) ? Math.min(afterSeq, room.lastSeq()) : null);
 		this.presence.seen(roomId, connection.member().id());
 		Map<String, Object> subscribed = frame("subscribed", null);
 		subscribed.put("roomId", roomId);
@@ -185,14 +199,22 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
 	private void unsubscribe(ChatConnection connection, UUID roomId) {
 		this.hub.leave(connection, roomId);
-		this.presence.left(roomId, connection.member().id());
+		leftPresence(connection, roomId);
+	}
+
+	/** Offline in the room only once none of the user's sockets here follows it. */
+	private void leftPresence(ChatConnection connection, UUID roomId) {
+		if (!this.hub.follows(connection.member().id(), roomId)) {
+			this.presence.left(roomId, connection.member().id());
+		}
 	}
 
 	/** {@code {"type":"resume","rooms":{"<roomId>":<lastSeenSeq>,...}}} */
 	private void resume(ChatConnection connection, JsonNode frame) {
 		JsonNode rooms = frame.get("rooms");
-		if (rooms == null || !rooms.isObject() || rooms.size() > 500) {
-			throw new BadFrame("resume needs rooms: an object of room id to last seen seq (at most 500)");
+		if (rooms == null || !rooms.isObject() || rooms.size() > MAX_RESUMED_ROOMS) {
+			throw new BadFrame(
+					"resume needs rooms: an object of room id to last seen seq (at most " + MAX_RESUMED_ROOMS + ")");
 		}
 		for (Map.Entry<String, JsonNode> entry : rooms.properties()) {
 			UUID roomId = uuid(entry.getKey());
@@ -228,7 +250,9 @@ class ChatSocketHandler extends TextWebSocketHandler {
 	}
 
 	private void typing(ChatConnection connection, UUID roomId) {
-		if (connection.rooms().contains(roomId)) {
+		// At most one typing event per socket and room every TYPING_INTERVAL: the rest
+		// are dropped, so a client cannot flood the room's sockets with them.
+		if (connection.rooms().contains(roomId) && connection.mayAnnounceTyping(roomId, TYPING_INTERVAL)) {
 			this.fanout.typing(roomId, connection.member().id());
 		}
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.aula.platform.redis.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,11 @@ final class RedisChatPresence implements ChatPresence {
 
 	private final Clock clock;
 
+	/**
+	 * After a failure, Redis is skipped for a second: presence must never slow chat down.
+	 */
+	private final CircuitBreaker breaker = new CircuitBreaker(Duration.ofSeconds(1));
+
 	RedisChatPresence(StringRedisTemplate redis, Duration ttl, Clock clock) {
 		this.redis = redis;
 		this.local = new LocalChatPresence(ttl, clock);
@@ -41,8 +47,10 @@ final class RedisChatPresence implements ChatPresence {
 		this.local.seen(roomId, userId);
 		try {
 			String key = key(roomId);
-			this.redis.opsForZSet().add(key, userId.toString(), this.clock.millis() + this.ttl.toMillis());
-			this.redis.expire(key, this.ttl.multipliedBy(2));
+			this.breaker.call(() -> {
+				this.redis.opsForZSet().add(key, userId.toString(), this.clock.millis() + this.ttl.toMillis());
+				return this.redis.expire(key, this.ttl.multipliedBy(2));
+			});
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Presence not shared: {}", ex.getMessage());
@@ -53,7 +61,7 @@ final class RedisChatPresence implements ChatPresence {
 	public void left(UUID roomId, UUID userId) {
 		this.local.left(roomId, userId);
 		try {
-			this.redis.opsForZSet().remove(key(roomId), userId.toString());
+			this.breaker.call(() -> this.redis.opsForZSet().remove(key(roomId), userId.toString()));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Presence not shared: {}", ex.getMessage());
@@ -65,8 +73,10 @@ final class RedisChatPresence implements ChatPresence {
 		try {
 			String key = key(roomId);
 			long now = this.clock.millis();
-			this.redis.opsForZSet().removeRangeByScore(key, Double.NEGATIVE_INFINITY, now);
-			Set<String> users = this.redis.opsForZSet().rangeByScore(key, now, Double.POSITIVE_INFINITY);
+			Set<String> users = this.breaker.call(() -> {
+				this.redis.opsForZSet().removeRangeByScore(key, Double.NEGATIVE_INFINITY, now);
+				return this.redis.opsForZSet().rangeByScore(key, now, Double.POSITIVE_INFINITY);
+			});
 			return (users != null) ? users.stream().map(UUID::fromString).toList() : List.of();
 		}
 		catch (RuntimeException ex) {

@@ -27,8 +27,10 @@ CREATE TABLE chat_messages
   sender_id         UUID                     NOT NULL,
   -- The sender's id for the message: a retried send finds the stored one instead of storing twice.
   client_message_id VARCHAR(64)              NOT NULL,
-  -- Plain text as sent; NULL once deleted (the row stays as a tombstone, keeping its seq).
-  body              VARCHAR(4000),
+  -- Plain text as sent, at most 4,000 characters (code points, checked by Aula); NULL once
+  -- deleted (the row stays as a tombstone, keeping its seq). 8000 because H2 counts UTF-16
+  -- units, and a character outside the BMP takes two.
+  body              VARCHAR(8000),
   created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
   deleted_at        TIMESTAMP WITH TIME ZONE,
   deleted_by        UUID,

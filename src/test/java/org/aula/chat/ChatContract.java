@@ -393,6 +393,93 @@ abstract class ChatContract {
 		}
 	}
 
+	@Test
+	void bodiesOfFourThousandCharactersOutsideTheBasicPlaneAreStoredIntactWhileUnstorableTextIsRefused() {
+		User teacher = this.chat.user("TEACHER");
+		UUID room = this.chat.course(teacher);
+		String emoji = "\uD83D\uDE00".repeat(4000);
+		tools.jackson.databind.json.JsonMapper json = this.aula.bean(tools.jackson.databind.json.JsonMapper.class);
+		String path = "/api/chat/rooms/" + room + "/messages";
+
+		Response stored = this.chat.post(path,
+				json.writeValueAsString(Map.of("clientMessageId", "emoji", "body", emoji)), teacher);
+		Response nul = this.chat.post(path,
+				json.writeValueAsString(Map.of("clientMessageId", "nul", "body", "a\u0000b")), teacher);
+		// escaped in the JSON: a lone surrogate cannot travel as UTF-8
+		Response lone = this.chat.post(path, "{\"clientMessageId\":\"lone\",\"body\":\"a\\ud83db\"}", teacher);
+
+		assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+		assertThat(this.chat.get(path, teacher).json().get("items").get(0).get("body").asString()).isEqualTo(emoji);
+		assertThat(nul.status()).isEqualTo(400);
+		assertThat(lone.status()).isEqualTo(400);
+		try (ChatSocket socket = this.chat.socket(teacher)) {
+			assertThat(socket.sendMessage(room, "nul-2", "a\u0000b").get("code").asString())
+				.isEqualTo("validation-failed");
+		}
+		assertThat(this.chat.storedMessages(room)).isOne();
+	}
+
+	@Test
+	void aClientMessageIdUsedInOneRoomIsRefusedInAnother() {
+		User teacher = this.chat.user("TEACHER");
+		UUID first = this.chat.course(teacher);
+		UUID second = this.chat.course(teacher);
+		assertThat(this.chat
+			.post("/api/chat/rooms/" + first + "/messages", "{\"clientMessageId\":\"once\",\"body\":\"a\"}", teacher)
+			.status()).isEqualTo(201);
+
+		Response elsewhere = this.chat.post("/api/chat/rooms/" + second + "/messages",
+				"{\"clientMessageId\":\"once\",\"body\":\"a\"}", teacher);
+
+		assertThat(elsewhere.status()).isEqualTo(400);
+		assertThat(this.chat.storedMessages(second)).isZero();
+	}
+
+	@Test
+	void resumingFromASeqBeyondTheRoomsLatestStillDeliversWhatFollows() {
+		User teacher = this.chat.user("TEACHER");
+		UUID room = this.chat.course(teacher);
+		User student = this.chat.student(room);
+		try (ChatSocket reader = this.chat.socket(student); ChatSocket writer = this.chat.socket(teacher)) {
+			reader.send("{\"type\":\"resume\",\"rooms\":{\"%s\":1000}}".formatted(room));
+			reader.next("subscribed");
+
+			writer.sendMessage(room, "after-stale-resume", "Still heard");
+
+			assertThat(reader.next("message").get("message").get("body").asString()).isEqualTo("Still heard");
+		}
+	}
+
+	@Test
+	void typingIsThrottledSoAClientCannotFloodTheRoom() throws InterruptedException {
+		User teacher = this.chat.user("TEACHER");
+		UUID room = this.chat.course(teacher);
+		User student = this.chat.student(room);
+		try (ChatSocket watcher = this.chat.socket(teacher).subscribe(room);
+				ChatSocket typist = this.chat.socket(student).subscribe(room)) {
+			for (int i = 0; i < 50; i++) {
+				typist.send("{\"type\":\"typing\",\"roomId\":\"%s\"}".formatted(room));
+			}
+			watcher.next("typing");
+			watcher.send("{\"type\":\"ping\"}").next("pong");
+			Thread.sleep(200);
+
+			assertThat(watcher.drain()).noneMatch((frame) -> "typing".equals(ChatSocket.type(frame)));
+		}
+	}
+
+	@Test
+	void aDeactivatedUsersSocketIsClosed() {
+		User teacher = this.chat.user("TEACHER");
+		UUID room = this.chat.course(teacher);
+		User student = this.chat.student(room);
+		try (ChatSocket socket = this.chat.socket(student).subscribe(room)) {
+			this.chat.jdbc.sql("UPDATE users SET active = FALSE WHERE id = ?").param(student.id()).update();
+
+			assertThat(socket.closeCode()).isEqualTo(4003);
+		}
+	}
+
 	private int handshakeStatus(String path) {
 		return this.chat.http
 			.raw(("GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, close\r\nUpgrade: websocket\r\n"

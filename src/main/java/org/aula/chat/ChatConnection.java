@@ -229,8 +229,10 @@ final class ChatConnection {
 		catch (IOException ex) {
 			// a write that blocked past the send time limit, or a broken connection
 			logger.debug("Chat socket {} failed: {}", this.session.getId(), ex.getMessage());
-			this.hub.slowConsumer(this);
-			closeNow(SLOW_CONSUMER);
+			if (!this.closing.get()) {
+				this.hub.slowConsumer(this);
+				closeNow(SLOW_CONSUMER);
+			}
 		}
 		catch (RuntimeException ex) {
 			// e.g. the database failed while filling a gap: the client resumes

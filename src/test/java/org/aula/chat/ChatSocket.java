@@ -105,6 +105,37 @@ final class ChatSocket implements AutoCloseable {
 		return seqs;
 	}
 
+	/**
+	 * The seqs of the room's next message frames, up to {@code count}, fewer if the
+	 * server closes the socket first (as it does with a client that falls behind).
+	 */
+	List<Long> messageSeqsUntilClosed(Object roomId, int count) {
+		List<Long> seqs = new ArrayList<>();
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		try {
+			while (seqs.size() < count) {
+				JsonNode frame = this.frames.poll(100, TimeUnit.MILLISECONDS);
+				if (frame == null) {
+					if (isClosed()) {
+						return seqs;
+					}
+					if (System.nanoTime() > deadline) {
+						throw new AssertionError("Only " + seqs.size() + " of " + count + " messages within " + WAIT);
+					}
+				}
+				else if ("message".equals(type(frame))
+						&& roomId.toString().equals(frame.path("message").path("roomId").asString())) {
+					seqs.add(frame.path("message").path("seq").asLong());
+				}
+			}
+			return seqs;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
 	/** Frames received and not yet taken. */
 	List<JsonNode> drain() {
 		List<JsonNode> drained = new ArrayList<>();

@@ -1,17 +1,12 @@
 package org.aula.chat;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.aula.platform.jdbc.Timestamps;
+import org.aula.platform.security.OpaqueTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,8 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class ChatTickets {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -45,14 +38,12 @@ class ChatTickets {
 
 	@Transactional
 	Ticket issue(UUID userId) {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String ticket = OpaqueTokens.generate();
 		Instant now = this.clock.instant();
 		Instant expiresAt = now.plus(this.settings.ticketTtl());
 		this.jdbc.sql("DELETE FROM chat_tickets WHERE expires_at < ?").param(Timestamps.of(now)).update();
 		this.jdbc.sql("INSERT INTO chat_tickets (ticket_hash, user_id, expires_at) VALUES (?, ?, ?)")
-			.params(hash(ticket), userId, Timestamps.of(expiresAt))
+			.params(OpaqueTokens.hash(ticket), userId, Timestamps.of(expiresAt))
 			.update();
 		return new Ticket(ticket, expiresAt);
 	}
@@ -63,26 +54,16 @@ class ChatTickets {
 	 */
 	@Transactional
 	Optional<UUID> redeem(String ticket) {
-		if (ticket == null || ticket.length() > 100) {
+		if (!OpaqueTokens.isWellFormed(ticket)) {
 			return Optional.empty();
 		}
-		String hash = hash(ticket);
+		String hash = OpaqueTokens.hash(ticket);
 		Optional<UUID> user = this.jdbc.sql("SELECT user_id FROM chat_tickets WHERE ticket_hash = ? AND expires_at > ?")
 			.params(hash, Timestamps.of(this.clock.instant()))
 			.query(UUID.class)
 			.optional();
 		boolean deleted = this.jdbc.sql("DELETE FROM chat_tickets WHERE ticket_hash = ?").param(hash).update() == 1;
 		return deleted ? user : Optional.empty();
-	}
-
-	private static String hash(String ticket) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(ticket.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK has SHA-256", ex);
-		}
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.aula.platform.config.InvalidPlatformConfiguration;
+import org.aula.platform.security.OpaqueTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.aula.platform.security.OpaqueTokens;
 import org.aula.platform.web.Conflict;
 import org.aula.platform.web.InvalidInput;
 import org.aula.platform.web.NotFound;

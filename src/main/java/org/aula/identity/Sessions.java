@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.aula.identity.tokens.AccessToken;
 import org.aula.identity.tokens.AccessTokenRevocations;
 import org.aula.identity.tokens.AccessTokens;
+import org.aula.platform.security.OpaqueTokens;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.aula.identity.IdentityClient.Tokens;
 import org.aula.platform.jdbc.Timestamps;
+import org.aula.platform.security.OpaqueTokens;
 import org.aula.testsupport.HttpApi.Response;
 import org.aula.testsupport.JobRuns;
 import org.aula.testsupport.RunningAula;
@@ -20,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.aula.identity.IdentityClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.aula.identity.IdentityClient.unique;
 
 /**
  * The daily identity cleanup, the same on every database, with the default retentions

@@ -21,6 +21,7 @@ import org.aula.audit.AuditLog;
 import org.aula.catalog.CourseAccess;
 import org.aula.catalog.CourseRef;
 import org.aula.catalog.Courses;
+import org.aula.identity.Caller;
 import org.aula.identity.Role;
 import org.aula.identity.UserSummary;
 import org.aula.identity.Users;
@@ -107,7 +108,7 @@ class Chat {
 	 * Stores the message, then broadcasts it. A send with a (sender, client message id)
 	 * that was stored before stores nothing and returns the stored message.
 	 */
-	Sent send(Member member, UUID roomId, String clientMessageId, String body) {
+	Sent send(Caller member, UUID roomId, String clientMessageId, String body) {
 		validate(clientMessageId, body);
 		ChatRoom room = this.access.require(member, roomId);
 		Optional<ChatMessage> earlier = this.messages.findBySender(member.id(), clientMessageId);
@@ -148,7 +149,7 @@ class Chat {
 	 * Outside the send's transaction: a conflict on the read marker (the sender marking
 	 * the room read at the same moment) must not roll back a stored message.
 	 */
-	private void markOwnMessageRead(Member member, ChatMessage message) {
+	private void markOwnMessageRead(Caller member, ChatMessage message) {
 		try {
 			this.rooms.markRead(member.id(), message.roomId(), message.seq());
 		}
@@ -200,7 +201,7 @@ class Chat {
 	 * A page of a room's history, oldest first: after {@code after} if given, else the
 	 * latest before {@code before} (or the latest of all).
 	 */
-	HistoryPage history(Member member, UUID roomId, Long after, Long before, int limit) {
+	HistoryPage history(Caller member, UUID roomId, Long after, Long before, int limit) {
 		if (limit < 1 || limit > MAX_PAGE) {
 			throw new InvalidInput("limit", "must be between 1 and " + MAX_PAGE);
 		}
@@ -233,7 +234,7 @@ class Chat {
 	 * Leaves a tombstone in place of the message: by its author within the delete window,
 	 * by the course's teacher or by an admin. Deleting a deleted message changes nothing.
 	 */
-	void delete(Member member, UUID messageId) {
+	void delete(Caller member, UUID messageId) {
 		ChatMessage message = this.messages.find(messageId).orElseThrow(ChatProblems::messageNotFound);
 		ChatRoom room;
 		try {
@@ -263,7 +264,7 @@ class Chat {
 		}
 	}
 
-	void markRead(Member member, UUID roomId, long seq) {
+	void markRead(Caller member, UUID roomId, long seq) {
 		ChatRoom room = this.access.require(member, roomId);
 		if (seq < 0 || seq > room.lastSeq()) {
 			throw new InvalidInput("seq", "must be between 0 and the room's latest seq, " + room.lastSeq());
@@ -275,7 +276,7 @@ class Chat {
 	 * The member's rooms: the rooms of the courses they study or teach (admins reach
 	 * every course room by its id, but list only their own), and their direct rooms.
 	 */
-	List<RoomView> rooms(Member member) {
+	List<RoomView> rooms(Caller member) {
 		Set<UUID> courseIds = new LinkedHashSet<>(this.enrolments.enrolledCourseIds(member.id()));
 		Map<UUID, CourseRef> courses = new HashMap<>();
 		for (CourseRef course : this.courses.taughtBy(member.id())) {
@@ -315,7 +316,7 @@ class Chat {
 	 * The direct room with another user, created once: between a student and a teacher of
 	 * one of their courses, or between an admin and anyone.
 	 */
-	ChatRoom directRoom(Member member, UUID otherId) {
+	ChatRoom directRoom(Caller member, UUID otherId) {
 		if (otherId == null) {
 			throw new InvalidInput("userId", "is required");
 		}

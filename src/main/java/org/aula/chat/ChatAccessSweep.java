@@ -10,12 +10,10 @@ import java.util.UUID;
 import org.aula.catalog.CourseAccess;
 import org.aula.catalog.CourseRef;
 import org.aula.catalog.Courses;
+import org.aula.identity.Caller;
 import org.aula.identity.Role;
 import org.aula.identity.UserSummary;
 import org.aula.identity.Users;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
@@ -34,8 +32,6 @@ class ChatAccessSweep implements SmartLifecycle {
 
 	static final CloseStatus ACCOUNT_CHANGED = new CloseStatus(4003, "account changed: get a new ticket");
 
-	private static final Logger logger = LoggerFactory.getLogger(ChatAccessSweep.class);
-
 	private static final int CHUNK = 500;
 
 	private final ChatHub hub;
@@ -50,11 +46,7 @@ class ChatAccessSweep implements SmartLifecycle {
 
 	private final ChatPresence presence;
 
-	private final ChatSettings settings;
-
-	private volatile @Nullable Thread thread;
-
-	private volatile boolean running;
+	private final Periodically sweeping;
 
 	ChatAccessSweep(ChatHub hub, ChatRooms rooms, @Lazy Courses courses, @Lazy CourseAccess enrolments,
 			@Lazy Users users, ChatPresence presence, ChatSettings settings) {
@@ -64,7 +56,7 @@ class ChatAccessSweep implements SmartLifecycle {
 		this.enrolments = enrolments;
 		this.users = users;
 		this.presence = presence;
-		this.settings = settings;
+		this.sweeping = new Periodically("Chat access check", settings.accessCheckInterval(), this::sweepOnce);
 	}
 
 	void sweepOnce() {
@@ -112,7 +104,7 @@ class ChatAccessSweep implements SmartLifecycle {
 			CourseRef course = courses.get(roomId);
 			Set<UUID> students = new HashSet<>();
 			for (ChatConnection socket : sockets) {
-				Member member = socket.member();
+				Caller member = socket.member();
 				if (!member.admin() && (course == null || !course.teacherId().equals(member.id()))) {
 					students.add(member.id());
 				}
@@ -130,39 +122,19 @@ class ChatAccessSweep implements SmartLifecycle {
 		}
 	}
 
-	private void loop() {
-		while (this.running) {
-			try {
-				Thread.sleep(this.settings.accessCheckInterval().toMillis());
-				sweepOnce();
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Chat access check failed: {}", ex.getMessage());
-			}
-		}
-	}
-
 	@Override
 	public void start() {
-		this.running = true;
-		this.thread = Thread.ofVirtual().name("aula-chat-access").start(this::loop);
+		this.sweeping.start();
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		Thread sweeping = this.thread;
-		if (sweeping != null) {
-			sweeping.interrupt();
-		}
+		this.sweeping.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.sweeping.isRunning();
 	}
 
 }

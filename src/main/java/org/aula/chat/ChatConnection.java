@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.aula.identity.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ final class ChatConnection {
 
 	private final WebSocketSession session;
 
-	private final Member member;
+	private final Caller member;
 
 	private final ChatHub hub;
 
@@ -62,7 +63,7 @@ final class ChatConnection {
 	 */
 	private @Nullable StringBuilder partial;
 
-	ChatConnection(WebSocketSession session, Member member, ChatHub hub, int queueLimit) {
+	ChatConnection(WebSocketSession session, Caller member, ChatHub hub, int queueLimit) {
 		this.session = session;
 		this.member = member;
 		this.hub = hub;
@@ -144,7 +145,7 @@ final class ChatConnection {
 		return true;
 	}
 
-	Member member() {
+	Caller member() {
 		return this.member;
 	}
 

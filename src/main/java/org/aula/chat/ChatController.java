@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
+import org.aula.identity.Caller;
 import org.aula.platform.web.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -44,13 +45,13 @@ class ChatController {
 	@PostMapping("/api/chat/ticket")
 	@Operation(summary = "A single-use ticket for opening /ws/chat?ticket=..., valid 30 s")
 	ChatTickets.Ticket ticket(@AuthenticationPrincipal Jwt jwt) {
-		return this.tickets.issue(Member.of(jwt).id());
+		return this.tickets.issue(Caller.of(jwt).id());
 	}
 
 	@GetMapping("/api/chat/rooms")
 	@Operation(summary = "My rooms: my courses' rooms and my direct rooms, with unread counts")
 	List<RoomView> rooms(@AuthenticationPrincipal Jwt jwt) {
-		return this.chat.rooms(Member.of(jwt));
+		return this.chat.rooms(Caller.of(jwt));
 	}
 
 	record DirectRequest(@NotNull UUID userId) {
@@ -63,7 +64,7 @@ class ChatController {
 	@Operation(summary = "The direct room with another user, created once (student and teacher of one of their"
 			+ " courses, or admin and anyone)")
 	RoomRef direct(@AuthenticationPrincipal Jwt jwt, @RequestBody DirectRequest body) {
-		Member member = Member.of(jwt);
+		Caller member = Caller.of(jwt);
 		ChatRoom room = this.chat.directRoom(member, body.userId());
 		return new RoomRef(room.id(), room.kind(), room.otherThan(member.id()));
 	}
@@ -73,7 +74,7 @@ class ChatController {
 	Chat.HistoryPage messages(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable Long after, @RequestParam(required = false) @Nullable Long before,
 			@RequestParam(defaultValue = "50") int limit) {
-		return this.chat.history(Member.of(jwt), id, after, before, limit);
+		return this.chat.history(Caller.of(jwt), id, after, before, limit);
 	}
 
 	/** Fields taken as JSON values so that a number is refused, not turned into text. */
@@ -95,7 +96,7 @@ class ChatController {
 	@Operation(summary = "Send a message (201), or get the one stored before under the same clientMessageId (200)")
 	ResponseEntity<ChatMessage> send(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
 			@RequestBody SendRequest body) {
-		Chat.Sent sent = this.chat.send(Member.of(jwt), id, body.text(body.clientMessageId(), "clientMessageId"),
+		Chat.Sent sent = this.chat.send(Caller.of(jwt), id, body.text(body.clientMessageId(), "clientMessageId"),
 				body.text(body.body(), "body"));
 		if (sent.replayed()) {
 			return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(sent.message());
@@ -109,7 +110,7 @@ class ChatController {
 	@DeleteMapping("/api/chat/messages/{id}")
 	@Operation(summary = "Delete a message, leaving a tombstone (author within 5 minutes, course teacher, admin)")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-		this.chat.delete(Member.of(jwt), id);
+		this.chat.delete(Caller.of(jwt), id);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -122,7 +123,7 @@ class ChatController {
 		if (body.seq() == null) {
 			throw new InvalidInput("seq", "is required");
 		}
-		this.chat.markRead(Member.of(jwt), id, body.seq());
+		this.chat.markRead(Caller.of(jwt), id, body.seq());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -132,7 +133,7 @@ class ChatController {
 	@GetMapping("/api/chat/rooms/{id}/presence")
 	@Operation(summary = "Who is online in the room (best effort)")
 	Presence presence(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-		ChatRoom room = this.access.require(Member.of(jwt), id);
+		ChatRoom room = this.access.require(Caller.of(jwt), id);
 		return new Presence(room.id(), this.presence.online(room.id()));
 	}
 

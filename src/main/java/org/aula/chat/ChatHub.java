@@ -57,9 +57,7 @@ class ChatHub implements SmartLifecycle {
 
 	private final Counter slowConsumers;
 
-	private volatile @Nullable Thread catchUp;
-
-	private volatile boolean running;
+	private final Periodically catchUp;
 
 	ChatHub(ChatRooms rooms, ChatMessages messages, ChatSettings settings, JsonMapper json,
 			MeterRegistry meterRegistry) {
@@ -67,6 +65,7 @@ class ChatHub implements SmartLifecycle {
 		this.messages = messages;
 		this.settings = settings;
 		this.json = json;
+		this.catchUp = new Periodically("Chat catch-up", settings.catchUpInterval(), this::catchUpOnce);
 		this.deliveries = Counter.builder("aula.chat.frames.sent")
 			.description("Frames written to chat sockets")
 			.register(meterRegistry);
@@ -215,21 +214,6 @@ class ChatHub implements SmartLifecycle {
 				connection.member().id(), this.settings.sendQueueLimit());
 	}
 
-	private void catchUpLoop() {
-		while (this.running) {
-			try {
-				Thread.sleep(this.settings.catchUpInterval().toMillis());
-				catchUpOnce();
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Chat catch-up failed: {}", ex.getMessage());
-			}
-		}
-	}
-
 	void catchUpOnce() {
 		List<UUID> followed = new ArrayList<>(this.roomSockets.keySet());
 		for (int from = 0; from < followed.size(); from += 500) {
@@ -247,8 +231,7 @@ class ChatHub implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.running = true;
-		this.catchUp = Thread.ofVirtual().name("aula-chat-catch-up").start(this::catchUpLoop);
+		this.catchUp.start();
 	}
 
 	/**
@@ -257,11 +240,7 @@ class ChatHub implements SmartLifecycle {
 	 */
 	@Override
 	public void stop() {
-		this.running = false;
-		Thread thread = this.catchUp;
-		if (thread != null) {
-			thread.interrupt();
-		}
+		this.catchUp.stop();
 		for (ChatConnection connection : this.connections) {
 			connection.offer(new ChatConnection.Frame(goawayFrame()));
 			connection.closeAfterQueue(CloseStatus.GOING_AWAY);
@@ -280,7 +259,7 @@ class ChatHub implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.catchUp.isRunning();
 	}
 
 }

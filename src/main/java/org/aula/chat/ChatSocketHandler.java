@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.aula.identity.Caller;
 import org.aula.platform.ratelimit.RateLimited;
 import org.aula.platform.web.InvalidInput;
 import org.aula.platform.web.NotFound;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
@@ -31,6 +32,11 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 class ChatSocketHandler extends TextWebSocketHandler {
 
 	static final String MEMBER = "aula.chat.member";
+
+	/**
+	 * The session's {@link ChatConnection}; the hub keeps the registry of all of them.
+	 */
+	private static final String CONNECTION = "aula.chat.connection";
 
 	static final CloseStatus TOO_MANY_CONNECTIONS = new CloseStatus(4001, "too many connections");
 
@@ -55,8 +61,6 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
 	private final JsonMapper json;
 
-	private final Map<String, ChatConnection> connections = new java.util.concurrent.ConcurrentHashMap<>();
-
 	ChatSocketHandler(Chat chat, RoomAccess access, ChatHub hub, ChatFanout fanout, ChatPresence presence,
 			ChatSettings settings, JsonMapper json) {
 		this.chat = chat;
@@ -70,7 +74,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-		Member member = (Member) session.getAttributes().get(MEMBER);
+		Caller member = (Caller) session.getAttributes().get(MEMBER);
 		if (session instanceof NativeWebSocketSession nativeSession
 				&& nativeSession.getNativeSession() instanceof jakarta.websocket.Session container) {
 			// A client that stops reading blocks a write at most this long, then is cut
@@ -92,12 +96,12 @@ class ChatSocketHandler extends TextWebSocketHandler {
 			session.close(TOO_MANY_CONNECTIONS);
 			return;
 		}
-		this.connections.put(session.getId(), connection);
+		session.getAttributes().put(CONNECTION, connection);
 	}
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-		ChatConnection connection = this.connections.remove(session.getId());
+		ChatConnection connection = (ChatConnection) session.getAttributes().remove(CONNECTION);
 		if (connection != null) {
 			connection.closeNow(status);
 			java.util.List<UUID> rooms = java.util.List.copyOf(connection.rooms());
@@ -110,7 +114,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
 	@Override
 	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-		ChatConnection connection = this.connections.get(session.getId());
+		ChatConnection connection = (ChatConnection) session.getAttributes().get(CONNECTION);
 		if (connection == null) {
 			return;
 		}

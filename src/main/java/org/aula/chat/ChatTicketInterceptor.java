@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.aula.identity.Caller;
 import org.aula.identity.Role;
 import org.aula.identity.UserSummary;
 import org.aula.identity.Users;
@@ -45,7 +46,7 @@ class ChatTicketInterceptor implements HandshakeInterceptor {
 			return false;
 		}
 		UUID id = user.get().id();
-		attributes.put(ChatSocketHandler.MEMBER, new Member(id, user.get().role() == Role.ADMIN));
+		attributes.put(ChatSocketHandler.MEMBER, new Caller(id, user.get().role() == Role.ADMIN));
 		return true;
 	}
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.aula.catalog.CourseAccess;
 import org.aula.catalog.CourseRef;
 import org.aula.catalog.Courses;
+import org.aula.identity.Caller;
 
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ class RoomAccess {
 	 * @throws org.aula.platform.web.NotFound if there is no such room or the member may
 	 * not use it
 	 */
-	ChatRoom require(Member member, UUID roomId) {
+	ChatRoom require(Caller member, UUID roomId) {
 		Optional<ChatRoom> room = this.rooms.find(roomId);
 		if (room.isPresent() && !room.get().isCourse()) {
 			if (!member.id().equals(room.get().userLow()) && !member.id().equals(room.get().userHigh())) {
@@ -57,13 +58,13 @@ class RoomAccess {
 		return this.rooms.find(roomId).orElseThrow();
 	}
 
-	boolean mayJoin(Member member, CourseRef course) {
+	boolean mayJoin(Caller member, CourseRef course) {
 		return member.admin() || course.teacherId().equals(member.id())
 				|| this.enrolments.isEnrolled(member.id(), course.id());
 	}
 
 	/** Whether the member teaches the course whose room this is. */
-	boolean teaches(Member member, ChatRoom room) {
+	boolean teaches(Caller member, ChatRoom room) {
 		return room.isCourse() && this.courses.findById(room.id())
 			.map((course) -> course.teacherId().equals(member.id()))
 			.orElse(false);

@@ -10,6 +10,7 @@ import org.aula.audit.AuditEntry;
 import org.aula.audit.AuditLog;
 import org.aula.catalog.CourseRef;
 import org.aula.catalog.Courses;
+import org.aula.identity.Caller;
 import org.aula.identity.Role;
 import org.aula.identity.UserSummary;
 import org.aula.identity.Users;
@@ -137,7 +138,7 @@ class Enrolling {
 	@Transactional(readOnly = true)
 	List<Student> studentsOf(Caller caller, String courseCode) {
 		CourseRef course = this.courses.findByCode(courseCode)
-			.filter(caller::manages)
+			.filter((found) -> caller.mayManage(found.teacherId()))
 			.orElseThrow(() -> new NotFound("Course"));
 		List<Enrolment> found = this.enrolments.ofCourse(course.id());
 		Map<UUID, String> names = this.users.findAllById(found.stream().map(Enrolment::studentId).toList())

@@ -16,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.aula.identity.Caller;
 import org.aula.platform.web.InvalidInput;
 
 import org.springframework.dao.DuplicateKeyException;

@@ -14,6 +14,7 @@ import org.aula.audit.AuditEntry;
 import org.aula.audit.AuditLog;
 import org.aula.catalog.CourseRef;
 import org.aula.catalog.Courses;
+import org.aula.identity.Caller;
 import org.aula.identity.UserSummary;
 import org.aula.identity.Users;
 import org.aula.platform.web.NotFound;
@@ -112,7 +113,9 @@ class Grading {
 	}
 
 	private CourseRef managedCourse(Caller caller, String courseCode) {
-		return this.courses.findByCode(courseCode).filter(caller::manages).orElseThrow(() -> new NotFound("Course"));
+		return this.courses.findByCode(courseCode)
+			.filter((course) -> caller.mayManage(course.teacherId()))
+			.orElseThrow(() -> new NotFound("Course"));
 	}
 
 	/**

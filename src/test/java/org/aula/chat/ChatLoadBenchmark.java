@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
+import org.aula.identity.Caller;
 import org.aula.testsupport.TestTokens;
 
 /**
@@ -74,9 +75,9 @@ public final class ChatLoadBenchmark {
 
 	private final List<Room> rooms = new ArrayList<>();
 
-	private final List<Member> members = new ArrayList<>();
+	private final List<Caller> members = new ArrayList<>();
 
-	private final List<Member> senders = new ArrayList<>();
+	private final List<Caller> senders = new ArrayList<>();
 
 	/** 0 warm-up, 1 measured, 2 draining. */
 	private volatile int phase;
@@ -142,7 +143,7 @@ public final class ChatLoadBenchmark {
 		// starts before the sockets open, since opening thousands takes longer than that.
 		pinger.scheduleAtFixedRate(() -> {
 			int slice = tick.getAndIncrement() % 25;
-			for (Member member : this.members) {
+			for (Caller member : this.members) {
 				if (member.index % 25 == slice) {
 					member.send("{\"type\":\"ping\"}");
 				}
@@ -195,7 +196,7 @@ public final class ChatLoadBenchmark {
 		pinger.shutdownNow();
 		report(rssBefore, rssDuring, cpuStart, cpuEnd, machineStart, machineEnd, clientCpuEnd - clientCpuStart,
 				windowNanos, deliveries, loss);
-		for (Member member : this.members) {
+		for (Caller member : this.members) {
 			if (member.socket != null) {
 				member.socket.abort();
 			}
@@ -246,7 +247,7 @@ public final class ChatLoadBenchmark {
 					enrolments.setTimestamp(4, now);
 					enrolments.addBatch();
 					int port = o.ports.get(i % o.ports.size());
-					Member member = new Member(i, student, room, port, this.clients.get(i % this.clients.size()));
+					Caller member = new Caller(i, student, room, port, this.clients.get(i % this.clients.size()));
 					room.members++;
 					this.members.add(member);
 					if (i % 1000 == 999) {
@@ -261,7 +262,7 @@ public final class ChatLoadBenchmark {
 		}
 		// Senders: the first members of each room that sit on the first instance, taken
 		// room by room in turn so that every room gets the same share of the rate.
-		List<List<Member>> perRoom = new ArrayList<>();
+		List<List<Caller>> perRoom = new ArrayList<>();
 		for (Room room : this.rooms) {
 			perRoom.add(this.members.stream()
 				.filter((m) -> m.room == room && m.port == o.ports.get(0))
@@ -269,7 +270,7 @@ public final class ChatLoadBenchmark {
 				.toList());
 		}
 		for (int s = 0; s < o.sendersPerRoom; s++) {
-			for (List<Member> candidates : perRoom) {
+			for (List<Caller> candidates : perRoom) {
 				if (s < candidates.size()) {
 					this.senders.add(candidates.get(s));
 				}
@@ -291,7 +292,7 @@ public final class ChatLoadBenchmark {
 		Semaphore inFlight = new Semaphore(this.options.openConcurrency);
 		List<CompletableFuture<Void>> opened = new ArrayList<>();
 		AtomicInteger failures = new AtomicInteger();
-		for (Member member : this.members) {
+		for (Caller member : this.members) {
 			inFlight.acquire();
 			CompletableFuture<Void> done = member.open().whenComplete((ignored, failure) -> {
 				inFlight.release();
@@ -340,7 +341,7 @@ public final class ChatLoadBenchmark {
 				this.maxSendLag.accumulateAndGet(lag, Math::max);
 				this.measuredSent.incrementAndGet();
 			}
-			Member sender = this.senders.get((int) (k % this.senders.size()));
+			Caller sender = this.senders.get((int) (k % this.senders.size()));
 			long at = due - ORIGIN;
 			char marker = (phase == 1) ? 'm' : 'w';
 			// The due time travels in the body (for receivers) and in the client message
@@ -356,7 +357,7 @@ public final class ChatLoadBenchmark {
 	 */
 	private long loss() {
 		long loss = 0;
-		for (Member member : this.members) {
+		for (Caller member : this.members) {
 			BitSet expected;
 			synchronized (member.room) {
 				expected = (BitSet) member.room.measured.clone();
@@ -380,7 +381,7 @@ public final class ChatLoadBenchmark {
 		}
 		long duplicates = 0;
 		Map<Integer, Integer> open = new HashMap<>();
-		for (Member member : this.members) {
+		for (Caller member : this.members) {
 			duplicates += member.duplicates;
 			if (member.socket != null && !member.socket.isInputClosed()) {
 				open.merge(member.port, 1, Integer::sum);
@@ -509,7 +510,7 @@ public final class ChatLoadBenchmark {
 		return new long[] { total, Long.parseLong(fields[4]) + Long.parseLong(fields[5]) };
 	}
 
-	private final class Member implements WebSocket.Listener {
+	private final class Caller implements WebSocket.Listener {
 
 		final int index;
 
@@ -534,7 +535,7 @@ public final class ChatLoadBenchmark {
 
 		private final StringBuilder partial = new StringBuilder();
 
-		Member(int index, UUID userId, Room room, int port, HttpClient http) {
+		Caller(int index, UUID userId, Room room, int port, HttpClient http) {
 			this.index = index;
 			this.userId = userId;
 			this.room = room;

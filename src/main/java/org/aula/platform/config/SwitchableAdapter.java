@@ -14,7 +14,9 @@ public enum SwitchableAdapter {
 
 	TOKEN_REVOCATION("token revocation", "aula.tokens.revocation-store"),
 
-	PUB_SUB("pub/sub", "aula.pubsub.store");
+	PUB_SUB("pub/sub", "aula.pubsub.store"),
+
+	ACTIVE_USERS("active users", "aula.active-users.store");
 
 	private final String label;
 

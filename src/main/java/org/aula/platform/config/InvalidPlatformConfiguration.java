@@ -4,8 +4,7 @@ import org.springframework.modulith.NamedInterface;
 
 /**
  * A combination of settings Aula cannot run with; the message is the one line an operator
- * needs to fix it. Modules throw it too, for settings of their own, so it is the
- * platform's only configuration type they may use.
+ * needs to fix it. Modules throw it too, for settings of their own.
  */
 @NamedInterface("config")
 public class InvalidPlatformConfiguration extends RuntimeException {

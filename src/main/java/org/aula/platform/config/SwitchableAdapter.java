@@ -1,11 +1,15 @@
 package org.aula.platform.config;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The adapters whose store is chosen by configuration alone. Each property takes
  * {@code memory} or {@code redis}; when unset it follows {@code aula.adapters.store}, and
  * when that is unset too, {@code redis} if a Redis URL is configured, else
- * {@code memory}.
+ * {@code memory}. Each property holds the resolved store once the environment is
+ * prepared, which is how other modules (capacity advice) read it.
  */
+@NamedInterface("config")
 public enum SwitchableAdapter {
 
 	CACHE("cache", "aula.cache.store"),

@@ -171,7 +171,7 @@ final class CapacityAdvisor {
 		Gauge queued = this.registry.find("aula.jobs.queue").tag("state", "queued").gauge();
 		return Signal.of(QUEUED_JOBS, "background jobs waiting for a worker, in the whole deployment", valueOf(queued),
 				"jobs", null, this.settings.queuedJobs(),
-				(queued != null) ? "state queued of aula.jobs.queue" : "no job queue meter");
+				(queued != null) ? "aula.jobs.queue{state=queued}" : "no job queue meter");
 	}
 
 	private Signal chatSockets() {

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>
  * Arguments: {@code --run=<the run's name> --results=<Gatling results folder>
- * --metrics=<samples file> --out=<summary file>}.
+ * --metrics=<samples file> --out=<summary file>}, and {@code --print=false} to write the
+ * summary without printing it.
  */
 public final class LoadSummary {
 
@@ -64,8 +65,10 @@ public final class LoadSummary {
 		String markdown = markdown(run, report);
 		Path out = Path.of(required(options, "out"));
 		Files.writeString(out, markdown);
-		System.out.println();
-		System.out.println(markdown);
+		if (!"false".equals(options.get("print"))) {
+			System.out.println();
+			System.out.println(markdown);
+		}
 		System.out.println("Summary: " + out.toAbsolutePath());
 		System.out.println("Report:  " + report.directory().resolve("index.html").toAbsolutePath());
 		List<GatlingReport.Verdict> broken = report.assertions().stream().filter((verdict) -> !verdict.held()).toList();

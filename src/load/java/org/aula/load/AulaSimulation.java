@@ -64,6 +64,9 @@ public final class AulaSimulation extends Simulation {
 			.wsBaseUrl(this.settings.webSocketUrl())
 			.acceptHeader("application/json")
 			.userAgentHeader("aula-load-test")
+			// Media answers are cacheable for a year: Gatling's browser-like cache would
+			// serve a user's repeated video starts itself, and the mix would be lost.
+			.disableCaching()
 			// The default warm-up calls a public web site; the target is the only host here.
 			.disableWarmUp();
 		setUp(day().injectOpen(injection()).protocols(protocol))

@@ -1,5 +1,7 @@
 package org.aula;
 
+import org.aula.platform.seeding.SeedCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AulaApplication {
 
 	public static void main(String[] args) {
+		if (SeedCommand.isSeed(args)) {
+			System.exit(SeedCommand.run(AulaApplication.class, args, System.out));
+		}
 		SpringApplication.run(AulaApplication.class, args);
 	}
 

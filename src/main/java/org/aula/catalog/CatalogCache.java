@@ -45,6 +45,13 @@ class CatalogCache {
 		});
 	}
 
+	/**
+	 * Courses were added outside the API (by a seed run): every list page may be stale.
+	 */
+	void coursesAdded() {
+		this.cache.clear(PAGES);
+	}
+
 	/** Only the course's outline changed, which list pages do not show. */
 	void outlineChanged(String code) {
 		afterCommit(() -> this.cache.evict(DETAILS, code));

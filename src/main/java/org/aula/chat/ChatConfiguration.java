@@ -7,6 +7,7 @@ import org.aula.platform.security.PublicEndpoints;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -56,6 +57,9 @@ class ChatConfiguration implements WebSocketConfigurer {
 	 * instance hold many thousands of mostly idle sockets. Binary frames are refused.
 	 */
 	@Bean
+	// Absent when Aula runs without a web server (the seed command): it needs a servlet
+	// context.
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static ServletServerContainerFactoryBean chatSocketContainer(ChatSettings settings) {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
 		container.setMaxSessionIdleTimeout(settings.idleTimeout().toMillis());

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Samples the target while the simulation runs: every 5 s its Prometheus meters (CPU,
- * GC pauses, JVM memory, requests served) and, when its process id is known, its resident
+ * GC pauses, JVM memory) and, when its process id is known, its resident
  * memory from {@code /proc}. At the end it writes them, with the run's settings, for
  * {@link LoadSummary}. A sample that cannot be taken is skipped; the run goes on.
  */
@@ -78,8 +78,7 @@ final class TargetSampler {
 		}
 		Sample sample = new Sample(System.currentTimeMillis(), meters.get("process_cpu_usage"),
 				meters.get("jvm_gc_pause_seconds_count"), meters.get("jvm_gc_pause_seconds_sum"),
-				meters.get("jvm_gc_pause_seconds_max"), meters.get("jvm_memory_used_bytes"),
-				meters.get("http_server_requests_seconds_count"), rss);
+				meters.get("jvm_gc_pause_seconds_max"), meters.get("jvm_memory_used_bytes"), rss);
 		synchronized (this.samples) {
 			this.samples.add(sample);
 		}
@@ -184,11 +183,10 @@ final class TargetSampler {
 	 * @param gcPauseSeconds {@code jvm_gc_pause_seconds_sum}, all collectors
 	 * @param gcPauseMaxSeconds {@code jvm_gc_pause_seconds_max}: the longest recent pause
 	 * @param memoryUsedBytes {@code jvm_memory_used_bytes}, heap and non-heap
-	 * @param serverRequests {@code http_server_requests_seconds_count}: requests served
 	 * @param rssBytes resident memory of the process
 	 */
 	record Sample(long at, Double cpu, Double gcPauses, Double gcPauseSeconds, Double gcPauseMaxSeconds,
-			Double memoryUsedBytes, Double serverRequests, Long rssBytes) {
+			Double memoryUsedBytes, Long rssBytes) {
 	}
 
 }

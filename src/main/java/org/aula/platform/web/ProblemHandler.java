@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -119,11 +120,39 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		if (causedBy(ex, CannotGetJdbcConnectionException.class)
+				|| causedBy(ex, java.sql.SQLTransientConnectionException.class)) {
+			return databaseUnavailable(ex, request);
+		}
 		log.error("Unhandled error while serving {}", request.getDescription(false), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Quote the request id if you report it.");
 		problem.setType(ProblemTypes.INTERNAL_ERROR);
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	/**
+	 * No database connection within the pool's timeout: every connection is busy (an
+	 * overload) or the database is away. Either way the request did nothing and may be
+	 * retried shortly, which is what 503 with {@code Retry-After} tells a client and a
+	 * load balancer; a 500 would read as a bug.
+	 */
+	private ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+		log.warn("No database connection while serving {}: {}", request.getDescription(false), rootMessage(ex));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"Aula is busy or its database is unavailable. Try again shortly.");
+		problem.setType(ProblemTypes.SERVICE_UNAVAILABLE);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "2");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.toString();
 	}
 
 	@Override

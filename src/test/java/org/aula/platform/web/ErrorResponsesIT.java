@@ -165,6 +165,16 @@ class ErrorResponsesIT {
 			.contains("\"requestId\":\"boom-req-1\"");
 	}
 
+	@Test
+	void exhaustedConnectionPoolIsServiceUnavailableWithRetryAfter(CapturedOutput output) {
+		Response response = this.http.get("/api/test/pool-exhausted");
+		assertProblem(response, 503, "urn:aula:problem:service-unavailable");
+		assertThat(response.header("Retry-After")).isEqualTo("2");
+		assertThat(response.body()).doesNotContain("aula-primary");
+		assertThat(output.getOut()).contains("No database connection while serving")
+			.doesNotContain("Unhandled error while serving uri=/api/test/pool-exhausted");
+	}
+
 	static JsonNode assertProblem(Response response, int status, String type) {
 		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		assertThat(response.contentType()).startsWith("application/problem+json");

@@ -28,9 +28,9 @@ public class ProbeEndpoints {
 	@Bean
 	PublicEndpoints probePublicEndpoints() {
 		return PublicEndpoints.of(PublicEndpoints.post("/api/test/echo"), PublicEndpoints.get("/api/test/boom"),
-				PublicEndpoints.get("/api/test/slow"), PublicEndpoints.get("/api/test/limited"),
-				PublicEndpoints.get("/api/test/thread"), PublicEndpoints.get("/api/test/page"),
-				PublicEndpoints.get("/api/test/missing"));
+				PublicEndpoints.get("/api/test/pool-exhausted"), PublicEndpoints.get("/api/test/slow"),
+				PublicEndpoints.get("/api/test/limited"), PublicEndpoints.get("/api/test/thread"),
+				PublicEndpoints.get("/api/test/page"), PublicEndpoints.get("/api/test/missing"));
 	}
 
 	record Echo(@NotBlank String name, @Min(1) @Max(10) int count) {
@@ -47,6 +47,13 @@ public class ProbeEndpoints {
 		@GetMapping("/api/test/boom")
 		String boom() {
 			throw new IllegalStateException("internal detail that must not leak");
+		}
+
+		@GetMapping("/api/test/pool-exhausted")
+		String poolExhausted() {
+			throw new org.springframework.transaction.CannotCreateTransactionException(
+					"Could not open JDBC Connection for transaction", new java.sql.SQLTransientConnectionException(
+							"aula-primary - Connection is not available, request timed out after 5000ms."));
 		}
 
 		@GetMapping("/api/test/admin")

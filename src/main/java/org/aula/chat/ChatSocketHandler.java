@@ -136,7 +136,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
 		try {
 			switch ((type != null) ? type : "") {
 				case "ping" -> ping(connection, ref);
-				case "subscribe" -> subscribe(connection, room(frame), afterSeq(frame, "afterSeq"));
+				case "subscribe" -> subscribe(connection, room(frame), afterSeq(frame, "afterSeq"), ref);
 				case "unsubscribe" -> unsubscribe(connection, room(frame));
 				case "resume" -> resume(connection, frame);
 				case "send" -> send(connection, frame, ref);
@@ -190,13 +190,13 @@ class ChatSocketHandler extends TextWebSocketHandler {
 		reply(connection, frame("pong", ref));
 	}
 
-	private void subscribe(ChatConnection connection, UUID roomId, @Nullable Long afterSeq) {
+	private void subscribe(ChatConnection connection, UUID roomId, @Nullable Long afterSeq, @Nullable String ref) {
 		ChatRoom room = this.access.require(connection.member(), roomId);
 		// A seq beyond the room's latest (a stale or foreign client state) would mute the
 		// room for this socket until the room caught up; start from the latest instead.
 		this.hub.join(connection, roomId, (afterSeq != null) ? Math.min(afterSeq, room.lastSeq()) : null);
 		this.presence.seen(roomId, connection.member().id());
-		Map<String, Object> subscribed = frame("subscribed", null);
+		Map<String, Object> subscribed = frame("subscribed", ref);
 		subscribed.put("roomId", roomId);
 		reply(connection, subscribed);
 	}
@@ -226,7 +226,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
 				throw new BadFrame("the last seen seq of each room must be a number, 0 or more");
 			}
 			try {
-				subscribe(connection, roomId, entry.getValue().asLong());
+				subscribe(connection, roomId, entry.getValue().asLong(), null);
 			}
 			catch (NotFound ex) {
 				Map<String, Object> error = new LinkedHashMap<>(Map.of("roomId", roomId));

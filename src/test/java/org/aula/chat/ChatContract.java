@@ -265,6 +265,8 @@ abstract class ChatContract {
 				.isEqualTo("validation-failed");
 			socket.send("{\"type\":\"ping\",\"ref\":\"still-open\"}");
 			assertThat(socket.next("pong").get("ref").asString()).isEqualTo("still-open");
+			socket.send("{\"type\":\"subscribe\",\"roomId\":\"%s\",\"ref\":\"join\"}".formatted(room));
+			assertThat(socket.next("subscribed").get("ref").asString()).isEqualTo("join");
 		}
 		try (ChatSocket socket = this.chat.socket(teacher)) {
 			socket.send("{\"type\":\"ping\",\"ref\":\"%s\"}".formatted("p".repeat(20_000)));

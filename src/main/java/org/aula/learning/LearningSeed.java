@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -94,7 +95,7 @@ class LearningSeed implements SeedStep {
 	}
 
 	private static Stream<Object[]> enrolments(SeedPlan plan, BiFunction<Integer, Integer, Object[]> row) {
-		return enrolmentStream(plan).map((pair) -> row.apply(pair[0], pair[1])).filter(java.util.Objects::nonNull);
+		return enrolmentStream(plan).map((pair) -> row.apply(pair[0], pair[1])).filter(Objects::nonNull);
 	}
 
 	private static Stream<int[]> enrolmentStream(SeedPlan plan) {

@@ -1,6 +1,7 @@
 package org.aula.platform.seeding;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -54,7 +55,14 @@ public class SeedRows {
 		return inserted;
 	}
 
+	private static String statement(String head, String tuple, int rows) {
+		return head + String.join(", ", Collections.nCopies(rows, tuple)) + " ON CONFLICT DO NOTHING";
+	}
+
 	private long insertChunk(String head, String tuple, int perStatement, int width, List<Object[]> chunk) {
+		// Every statement but a chunk's last has the full number of rows: build that text
+		// once.
+		String full = statement(head, tuple, perStatement);
 		Long inserted = this.transactions.execute((status) -> {
 			long count = 0;
 			for (int from = 0; from < chunk.size(); from += perStatement) {
@@ -63,8 +71,7 @@ public class SeedRows {
 				for (int row = 0; row < part.size(); row++) {
 					System.arraycopy(part.get(row), 0, arguments, row * width, width);
 				}
-				String sql = head + String.join(", ", java.util.Collections.nCopies(part.size(), tuple))
-						+ " ON CONFLICT DO NOTHING";
+				String sql = (part.size() == perStatement) ? full : statement(head, tuple, part.size());
 				count += this.jdbc.update(sql, arguments);
 			}
 			return count;

@@ -3,6 +3,7 @@ package org.aula.platform.seeding;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public class Seeder {
 						+ " student, %d chat messages%n",
 				plan.seed(), plan.students(), plan.teachers(), plan.courses(), plan.lessonsPerCourse(),
 				plan.enrolmentsPerStudent(), plan.chatMessages());
-		Map<String, Long> created = new java.util.LinkedHashMap<>();
+		Map<String, Long> created = new LinkedHashMap<>();
 		long start = System.nanoTime();
 		for (SeedStep step : this.steps) {
 			long stepStart = System.nanoTime();

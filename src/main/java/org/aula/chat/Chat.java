@@ -210,7 +210,9 @@ class Chat {
 		}
 		ChatRoom room = this.access.require(member, roomId);
 		long lower = (after != null) ? after : 0;
-		long upper = (before != null) ? before : Long.MAX_VALUE;
+		// Bounded by the room's latest seq as read with the access check, so the page
+		// matches the lastSeq it reports and the latest read is a bounded range.
+		long upper = Math.min((before != null) ? before : Long.MAX_VALUE, room.lastSeq() + 1);
 		List<ChatMessage> page = (after != null) ? this.messages.after(room.id(), lower, upper, limit + 1)
 				: this.messages.latest(room.id(), lower, upper, limit + 1);
 		boolean more = page.size() > limit;

@@ -61,8 +61,24 @@ class ChatMessages {
 
 	/**
 	 * The latest {@code limit} messages with {@code after < seq < before}, oldest first.
+	 * <p>
+	 * Seqs are gapless, so the latest {@code limit} of them are exactly the ones at or
+	 * above {@code before - limit}: an ascending range read on the (room, seq) index. H2
+	 * does not scan that index backwards, and {@code ORDER BY seq DESC} made it sort
+	 * every message of a busy room (the top CPU consumer under load). The descending
+	 * query stays as the fallback for a range with gaps, which only a hand-edited table
+	 * could have.
 	 */
 	List<ChatMessage> latest(UUID roomId, long after, long before, int limit) {
+		long from = Math.max(after + 1, before - limit);
+		List<ChatMessage> window = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM chat_messages WHERE room_id = ? AND seq >= ? AND seq < ? ORDER BY seq")
+			.params(roomId, from, before)
+			.query(ChatMessages::map)
+			.list();
+		if (from == after + 1 || window.size() == before - from) {
+			return window;
+		}
 		List<ChatMessage> newestFirst = new ArrayList<>(this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM chat_messages WHERE room_id = ? AND seq > ? AND seq < ?"
 					+ " ORDER BY seq DESC FETCH FIRST " + limit + " ROWS ONLY")

@@ -15,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -120,8 +119,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
-		if (causedBy(ex, CannotGetJdbcConnectionException.class)
-				|| causedBy(ex, java.sql.SQLTransientConnectionException.class)) {
+		if (ProblemResponses.isDatabaseUnavailable(ex)) {
 			return databaseUnavailable(ex, request);
 		}
 		log.error("Unhandled error while serving {}", request.getDescription(false), ex);
@@ -139,11 +137,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	 */
 	private ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
 		log.warn("No database connection while serving {}: {}", request.getDescription(false), rootMessage(ex));
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"Aula is busy or its database is unavailable. Try again shortly.");
-		problem.setType(ProblemTypes.SERVICE_UNAVAILABLE);
+		ProblemDetail problem = ProblemResponses.databaseUnavailable(null);
 		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, "2");
+		headers.set(HttpHeaders.RETRY_AFTER, ProblemResponses.DATABASE_RETRY_AFTER_SECONDS);
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
@@ -196,12 +192,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return true;
-			}
-		}
-		return false;
+		return ProblemResponses.causedBy(ex, type);
 	}
 
 	private static HttpServletRequest servletRequest(WebRequest request) {

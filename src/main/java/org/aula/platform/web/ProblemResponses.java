@@ -2,6 +2,7 @@ package org.aula.platform.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +26,7 @@ public class ProblemResponses {
 
 	private final JsonMapper json;
 
-	ProblemResponses(JsonMapper json) {
+	public ProblemResponses(JsonMapper json) {
 		this.json = json;
 	}
 
@@ -36,6 +38,36 @@ public class ProblemResponses {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type);
 		return decorate(problem, request);
+	}
+
+	/**
+	 * Seconds a client should wait before retrying when no database connection was free.
+	 */
+	public static final String DATABASE_RETRY_AFTER_SECONDS = "2";
+
+	/**
+	 * Whether the failure is a database connection that could not be had in time: every
+	 * pooled connection busy, or the database away. The request did nothing and may be
+	 * retried, so it is a 503, never a 500.
+	 */
+	public static boolean isDatabaseUnavailable(Throwable ex) {
+		return causedBy(ex, CannotGetJdbcConnectionException.class)
+				|| causedBy(ex, SQLTransientConnectionException.class);
+	}
+
+	/** The 503 problem for {@link #isDatabaseUnavailable}. */
+	public static ProblemDetail databaseUnavailable(HttpServletRequest request) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+				"Aula is busy or its database is unavailable. Try again shortly.", request);
+	}
+
+	static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static ProblemDetail decorate(ProblemDetail problem, HttpServletRequest request) {

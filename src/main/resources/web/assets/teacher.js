@@ -1,0 +1,2 @@
+// Filled in by its area.
+export const views = {};

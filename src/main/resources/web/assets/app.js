@@ -138,9 +138,16 @@ async function render() {
   }
 }
 
+let firstPage = true;
+
 function show(...content) {
   replace(main, ...content);
-  // Focus moves to the new page's heading, so keyboard and screen-reader users start there.
+  // On the first page focus stays at the top, where the skip link is; after a navigation
+  // it moves to the new page's heading, so keyboard and screen-reader users start there.
+  if (firstPage) {
+    firstPage = false;
+    return;
+  }
   const title = main.querySelector('h1');
   if (title) {
     title.setAttribute('tabindex', '-1');

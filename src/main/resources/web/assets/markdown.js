@@ -80,7 +80,7 @@ function blocks(lines, depth) {
       nodes.push(h(setext[1][0] === '=' ? 'h2' : 'h3', {}, inline(paragraph.join(' ').trim(), depth)));
       i += 1;
     } else if (paragraph.length) {
-      nodes.push(h('p', {}, inline(paragraph.map((part) => part.trim()).join('\n'), depth)));
+      nodes.push(h('p', {}, inline(paragraph.map((part) => part.trimStart()).join('\n').trimEnd(), depth)));
     } else {
       // A line that looked like a block but was not one: keep it as text.
       nodes.push(h('p', {}, inline(line.trim(), depth)));
@@ -149,10 +149,11 @@ function parseList(lines, start, depth) {
     }
     items.push(content);
     const next = i < lines.length ? ITEM.exec(lines[i]) : null;
-    if (blankBefore && next && next[1].length === indent) {
+    const sameList = next && next[1].length === indent && ordered(next[2]) === isOrdered;
+    if (blankBefore && sameList) {
       loose = true;
     }
-    if (blankBefore && !next) {
+    if (!sameList) {
       break;
     }
   }

@@ -345,7 +345,7 @@ function mediaBlock(lesson) {
   return h('div', { class: 'lesson-file' }, slot, button);
 }
 
-async function lesson({ params, title, user, navigate, isCurrent }) {
+async function lesson({ params, title, user, isCurrent }) {
   const current = await api('GET', `/api/lessons/${encodeURIComponent(params.lesson)}`);
   const code = current.courseCode;
   const [detail, enrolments] = await Promise.all([
@@ -362,23 +362,25 @@ async function lesson({ params, title, user, navigate, isCurrent }) {
 
   const progressSlot = h('div', {}, enrolment ? progressBlock(enrolment, detail.title) : null);
   const completion = h('div', { class: 'completion', 'aria-live': 'polite' });
-  const nextLink = (primary) => (next
-    ? h('a', { class: primary ? 'button primary' : 'button', href: path.lesson(code, next.id) }, t('lesson.next', { title: next.title }))
+  const nextLink = () => (next
+    ? h('a', { class: 'button primary', href: path.lesson(code, next.id) }, t('lesson.next', { title: next.title }))
     : null);
-  const showDone = () => {
-    const courseDone = enrolment && enrolment.totalLessons > 0 && enrolment.completedLessons >= enrolment.totalLessons;
+  const courseComplete = () => Boolean(enrolment && enrolment.totalLessons > 0
+    && enrolment.completedLessons >= enrolment.totalLessons);
+  const showDone = (finishedCourse) => {
+    const courseDone = courseComplete();
     replace(completion,
       h('p', { class: 'success', role: 'status' }, h('span', { 'aria-hidden': 'true' }, '✓ '), t('lesson.completed')),
       h('div', { class: 'actions' },
-        nextLink(true),
+        nextLink(),
         !next ? h('span', {}, t('lesson.lastOne')) : null,
         courseDone ? h('a', { class: next ? 'button' : 'button primary', href: '/certificates' }, t('learn.certificateLink')) : null),
-      courseDone ? h('p', {}, t('lesson.courseDone')) : null);
+      finishedCourse ? h('p', {}, t('lesson.courseDone')) : null);
   };
   if (user.role === 'STUDENT' && enrolment) {
     const state = lessonStates(lessons, enrolment, user).get(current.id);
     if (state === 'done') {
-      showDone();
+      showDone(false);
     } else {
       const slot = h('div', { class: 'form-messages' });
       const button = h('button', { type: 'button', class: 'primary' }, t('lesson.markComplete'));
@@ -388,12 +390,13 @@ async function lesson({ params, title, user, navigate, isCurrent }) {
         try {
           await api('PUT', `/api/lessons/${encodeURIComponent(current.id)}/completion`);
           confirmedBy(user).add(current.id);
+          const wasComplete = courseComplete();
           enrolment = enrolmentOf(await myEnrolments(), code) || enrolment;
           if (!isCurrent()) {
             return;
           }
           replace(progressSlot, progressBlock(enrolment, detail.title));
-          showDone();
+          showDone(!wasComplete && courseComplete());
           announce(t('lesson.completed'));
           completion.querySelector('a.button')?.focus();
         } catch (problem) {
@@ -401,7 +404,7 @@ async function lesson({ params, title, user, navigate, isCurrent }) {
           button.disabled = false;
         }
       });
-      replace(completion, slot, h('div', { class: 'actions' }, button, nextLink(false)));
+      replace(completion, slot, h('div', { class: 'actions' }, button));
     }
   }
 
@@ -448,7 +451,7 @@ async function grades({ title }) {
       h('div', { class: 'table-scroll' }, h('table', {},
         h('caption', { class: 'visually-hidden' }, t('grades.caption', { title: course.title })),
         h('thead', {}, h('tr', {},
-          h('th', { scope: 'col' }, t('grades.part')), h('th', { scope: 'col' }, t('grades.score')),
+          h('th', { scope: 'col' }, t('grades.part')), h('th', { scope: 'col', class: 'number' }, t('grades.score')),
           h('th', { scope: 'col' }, t('grades.comment')), h('th', { scope: 'col' }, t('grades.date')))),
         h('tbody', {}, rows.map((grade) => h('tr', {},
           h('th', { scope: 'row' }, moduleLabel(grade)),
@@ -501,10 +504,11 @@ function downloadButton(code) {
       button.textContent = t('certs.download');
     }
   });
-  return [slot, button];
+  return { slot, button };
 }
 
 function certificateCard(certificate) {
+  const download = downloadButton(certificate.code);
   const valid = certificate.status === 'VALID';
   return h('li', { class: 'card certificate' },
     h('h2', {}, certificate.courseTitle),
@@ -516,7 +520,8 @@ function certificateCard(certificate) {
       h('dt', {}, t('certs.teacher')), h('dd', {}, certificate.teacherName || ''),
       h('dt', {}, t('certs.completed')), h('dd', {}, formatDate(certificate.completedAt)),
       h('dt', {}, t('certs.issued')), h('dd', {}, formatDate(certificate.issuedAt))),
-    h('div', { class: 'actions' }, downloadButton(certificate.code),
+    download.slot,
+    h('div', { class: 'actions' }, download.button,
       h('a', { href: path.certificate(certificate.code) }, t('certs.open'))),
     shareBox(certificate.code));
 }

@@ -306,6 +306,16 @@ async function learn({ params, title, user }) {
   ];
 }
 
+function fileSize(bytes) {
+  if (bytes < 1024) {
+    return `${formatNumber(bytes)} B`;
+  }
+  if (bytes < 1024 * 1024) {
+    return `${formatNumber(bytes / 1024, { maximumFractionDigits: 0 })} KB`;
+  }
+  return `${formatNumber(bytes / (1024 * 1024), { maximumFractionDigits: 1 })} MB`;
+}
+
 function mediaBlock(lesson) {
   const media = lesson.media;
   if (!media) {
@@ -330,7 +340,7 @@ function mediaBlock(lesson) {
     return h('p', {}, h('a', { href: media.url, rel: 'noopener noreferrer', download: '' }, t('lesson.download', { name })));
   }
   const button = h('button', { type: 'button', class: 'primary' }, t('lesson.download', { name }),
-    h('span', { class: 'meta' }, ` (${formatNumber(media.size / 1024, { maximumFractionDigits: 0 })} KB)`));
+    h('span', { class: 'meta' }, ` (${fileSize(media.size)})`));
   button.addEventListener('click', async () => {
     button.disabled = true;
     showProblem(slot, null);

@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,6 +17,10 @@ import org.springframework.stereotype.Repository;
 /** The {@code lesson_completions} table. */
 @Repository
 class Completions {
+
+	static final String COMPLETED_IF_ENROLLED = "SELECT c.lesson_id FROM enrolments e LEFT JOIN lesson_completions c"
+			+ " ON c.student_id = e.student_id AND c.course_id = e.course_id"
+			+ " WHERE e.student_id = ? AND e.course_id = ? AND e.status = 'ACTIVE'";
 
 	private final JdbcClient jdbc;
 
@@ -62,6 +69,24 @@ class Completions {
 						new Activity(rs.getInt("completed"), Timestamps.read(rs, "last_completed_at")));
 			});
 		return activity;
+	}
+
+	/**
+	 * The lessons of a course the student has completed, or nothing at all when the
+	 * student is not actively enrolled in it: one query that reads the enrolment by its
+	 * unique key and the completions by the student-and-course index.
+	 * @return empty when not actively enrolled, else the completed lesson ids (possibly
+	 * none)
+	 */
+	Optional<Set<UUID>> completedIfEnrolled(UUID studentId, UUID courseId) {
+		List<Optional<UUID>> rows = this.jdbc.sql(COMPLETED_IF_ENROLLED)
+			.params(studentId, courseId)
+			.query((rs, row) -> Optional.ofNullable(rs.getObject("lesson_id", UUID.class)))
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(rows.stream().flatMap(Optional::stream).collect(Collectors.toSet()));
 	}
 
 	record Activity(int completedLessons, Instant lastCompletedAt) {

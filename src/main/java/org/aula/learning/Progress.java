@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.aula.catalog.CourseRef;
@@ -23,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Lesson completions and what they add up to. */
 @Component
 class Progress {
+
+	private static final Pattern COURSE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	private final Enrolments enrolments;
 
@@ -91,6 +94,39 @@ class Progress {
 					activity.getOrDefault(enrolment.courseId(), new Completions.Activity(0, null))))
 			.sorted(Comparator.comparing(MyCourse::lastActivityAt).reversed())
 			.toList();
+	}
+
+	/**
+	 * The lessons of one of the student's courses that the student has completed, in the
+	 * course's order; completions of lessons since removed are left out. Read on the
+	 * primary for the reason given on {@link #coursesOf}.
+	 * @throws NotFound when there is no such course or the student is not actively
+	 * enrolled in it (the same answer, so course codes are not confirmed)
+	 */
+	@Transactional
+	Completed completedLessons(UUID studentId, String courseCode) {
+		// No course code is this long or holds other characters; refusing them here keeps
+		// arbitrary text away from the database.
+		if (courseCode == null || !COURSE_CODE.matcher(courseCode).matches()) {
+			throw new NotFound("Course");
+		}
+		CourseRef course = this.courses.findByCode(courseCode).orElseThrow(() -> new NotFound("Course"));
+		Set<UUID> done = this.completions.completedIfEnrolled(studentId, course.id())
+			.orElseThrow(() -> new NotFound("Course"));
+		if (done.isEmpty()) {
+			return new Completed(course.code(), List.of());
+		}
+		return new Completed(course.code(),
+				this.courses.lessonIds(course.id()).stream().filter(done::contains).toList());
+	}
+
+	/**
+	 * The lessons of a course I have completed.
+	 *
+	 * @param code the course's code
+	 * @param lessonIds completed lessons that are still in the course, in its order
+	 */
+	record Completed(String code, List<UUID> lessonIds) {
 	}
 
 	/**

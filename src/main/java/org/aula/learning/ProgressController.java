@@ -39,4 +39,10 @@ class ProgressController {
 		return this.progress.coursesOf(Caller.of(jwt).id());
 	}
 
+	@GetMapping("/api/me/courses/{code}/completions")
+	@Operation(summary = "The lessons I have completed of a course I am enrolled in (404 otherwise)")
+	Progress.Completed completions(@AuthenticationPrincipal Jwt jwt, @PathVariable String code) {
+		return this.progress.completedLessons(Caller.of(jwt).id(), code);
+	}
+
 }

@@ -45,6 +45,10 @@ public class InMemoryCourses implements Courses {
 		return lesson;
 	}
 
+	static void removeLesson(LessonRef lesson) {
+		LESSONS.remove(lesson.id());
+	}
+
 	@Override
 	public Optional<CourseRef> findByCode(String code) {
 		return COURSES.values().stream().filter((course) -> course.code().equals(code)).findFirst();

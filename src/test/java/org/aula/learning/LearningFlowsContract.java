@@ -309,6 +309,84 @@ abstract class LearningFlowsContract {
 	}
 
 	@Test
+	void completionsListExactlyTheLessonsICompletedInTheCoursesOrder() {
+		CourseRef course = InMemoryCourses.addCourse(uniqueCode(), UUID.randomUUID(), "0", true);
+		List<LessonRef> lessons = List.of(InMemoryCourses.addLesson(course, 1, 1),
+				InMemoryCourses.addLesson(course, 1, 2), InMemoryCourses.addLesson(course, 2, 1),
+				InMemoryCourses.addLesson(course, 2, 2));
+		CourseRef other = InMemoryCourses.addCourse(uniqueCode(), UUID.randomUUID(), "0", true);
+		LessonRef elsewhere = InMemoryCourses.addLesson(other, 1, 1);
+		User student = user("STUDENT");
+		this.client.enrolled(student, course.code());
+		this.client.enrolled(student, other.code());
+		assertThat(completedLessons(student, course)).isEmpty();
+
+		this.client.complete(student, lessons.get(2).id());
+		this.client.complete(student, lessons.get(0).id());
+		this.client.complete(student, elsewhere.id());
+
+		Response response = this.client.get("/api/me/courses/" + course.code() + "/completions", student);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("code").asString()).isEqualTo(course.code());
+		assertThat(completedLessons(student, course)).containsExactly(lessons.get(0).id().toString(),
+				lessons.get(2).id().toString());
+		assertThat(completedLessons(student, other)).containsExactly(elsewhere.id().toString());
+	}
+
+	@Test
+	void completionsOfLessonsSinceRemovedAreLeftOut() {
+		CourseRef course = InMemoryCourses.addCourse(uniqueCode(), UUID.randomUUID(), "0", true);
+		LessonRef kept = InMemoryCourses.addLesson(course, 1, 1);
+		LessonRef removed = InMemoryCourses.addLesson(course, 1, 2);
+		User student = user("STUDENT");
+		this.client.enrolled(student, course.code());
+		this.client.complete(student, kept.id());
+		this.client.complete(student, removed.id());
+
+		InMemoryCourses.removeLesson(removed);
+
+		assertThat(completedLessons(student, course)).containsExactly(kept.id().toString());
+	}
+
+	@Test
+	void completionsOfACourseIAmNotActivelyEnrolledInAreNotFound() {
+		CourseRef course = InMemoryCourses.addCourse(uniqueCode(), UUID.randomUUID(), "0", true);
+		LessonRef lesson = InMemoryCourses.addLesson(course, 1, 1);
+		User ana = user("STUDENT");
+		User ben = user("STUDENT");
+		User carla = user("STUDENT");
+		this.client.enrolled(ana, course.code());
+		this.client.complete(ana, lesson.id());
+		this.client.enrolled(carla, course.code());
+		this.client.complete(carla, lesson.id());
+		this.client.jdbc.sql("UPDATE enrolments SET status = 'CANCELLED' WHERE student_id = ?")
+			.param(carla.id())
+			.update();
+
+		Response anas = this.client.get("/api/me/courses/" + course.code() + "/completions", ben);
+		Response cancelled = this.client.get("/api/me/courses/" + course.code() + "/completions", carla);
+		Response unknown = this.client.get("/api/me/courses/" + uniqueCode() + "/completions", ana);
+
+		for (Response response : List.of(anas, cancelled, unknown)) {
+			assertThat(response.status()).as(response.body()).isEqualTo(404);
+			assertThat(response.json().get("detail")).isEqualTo(unknown.json().get("detail"));
+			assertThat(response.body()).doesNotContain(lesson.id().toString());
+		}
+		assertThat(completedLessons(ana, course)).containsExactly(lesson.id().toString());
+	}
+
+	@Test
+	void aMalformedCourseCodeForCompletionsIsAClientError() {
+		User student = user("STUDENT");
+		for (String code : List.of("not%20a%20code", "MAT-101%00", "x".repeat(300), "%C3%A9t%C3%A9-1", "MAT-101;x=1",
+				"%27%20OR%201%3D1--")) {
+			Response response = this.client.get("/api/me/courses/" + code + "/completions", student);
+
+			assertThat(response.status()).as(code + ": " + response.body()).isBetween(400, 499);
+		}
+	}
+
+	@Test
 	void aStudentSeesOnlyTheirOwnCoursesAndGrades() {
 		User teacher = user("TEACHER");
 		CourseRef course = InMemoryCourses.addCourse(uniqueCode(), teacher.id(), "0", true);
@@ -430,6 +508,14 @@ abstract class LearningFlowsContract {
 
 	private Response setGrade(User grader, CourseRef course, User student, String json) {
 		return this.client.put("/api/courses/" + course.code() + "/grades/" + student.id(), json, grader);
+	}
+
+	private List<String> completedLessons(User student, CourseRef course) {
+		Response response = this.client.get("/api/me/courses/" + course.code() + "/completions", student);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		List<String> ids = new ArrayList<>();
+		response.json().get("lessonIds").forEach((id) -> ids.add(id.asString()));
+		return ids;
 	}
 
 	private JsonNode myCourse(User student, CourseRef course) {

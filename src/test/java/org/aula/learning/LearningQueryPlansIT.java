@@ -141,6 +141,20 @@ class LearningQueryPlansIT {
 	}
 
 	@Test
+	void completedLessonsOfOneCourseUseTheEnrolmentKeyAndTheCompletionIndex() {
+		String plan = String.join("\n",
+				this.aula.bean(JdbcClient.class)
+					.sql("EXPLAIN " + Completions.COMPLETED_IF_ENROLLED)
+					.params(this.student, this.course)
+					.query(String.class)
+					.list());
+
+		assertThat(plan).contains("enrolments_student_course_key")
+			.containsPattern("lesson_completions_student_course_idx|lesson_completions_pkey")
+			.doesNotContain("Seq Scan");
+	}
+
+	@Test
 	void gradesByStudentAndByCourseUseTheirIndexes() {
 		// Either grades index answers this one; what matters is that no table scan does.
 		assertThat(explain("SELECT * FROM grades WHERE student_id = '" + this.student + "' AND course_id = '"

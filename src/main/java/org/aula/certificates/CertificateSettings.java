@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Certificate settings.
  *
  * @param publicBaseUrl where users reach Aula: the base of the verification link printed
- * on every certificate ({@code <base>/api/certificates/<code>}); by default the same as
- * {@code aula.identity.public-base-url}
+ * on every certificate ({@code <base>/certificates/<code>}, the web client's public
+ * verification page); by default the same as {@code aula.identity.public-base-url}
  * @param timeZone the zone in which the completion date on a certificate is given
  */
 @ConfigurationProperties("aula.certificates")
@@ -29,14 +29,17 @@ record CertificateSettings(@DefaultValue("http://localhost:8080") String publicB
 		}
 	}
 
-	/** The public verification link of a certificate. */
+	/**
+	 * The public verification link of a certificate: the web client's page, which people
+	 * read, rather than the JSON of {@code /api/certificates/<code>} that it shows.
+	 */
 	String verificationUrl(String code) {
-		return this.publicBaseUrl + "/api/certificates/" + code;
+		return this.publicBaseUrl + "/certificates/" + code;
 	}
 
 	/** The public download link of a certificate's PDF. */
 	String pdfUrl(String code) {
-		return verificationUrl(code) + "/pdf";
+		return this.publicBaseUrl + "/api/certificates/" + code + "/pdf";
 	}
 
 }

@@ -105,7 +105,7 @@ abstract class CertificatesContract {
 		assertThat(mine.get("courseTitle").asString()).isEqualTo("Análisis de datos — nivel 1");
 		assertThat(mine.get("teacherName").asString()).isEqualTo("Zoë Ağaoğlu");
 		assertThat(mine.get("status").asString()).isEqualTo("VALID");
-		assertThat(mine.get("verificationUrl").asString()).isEqualTo(BASE_URL + "/api/certificates/" + code);
+		assertThat(mine.get("verificationUrl").asString()).isEqualTo(BASE_URL + "/certificates/" + code);
 		assertThat(mine.get("pdfUrl").asString()).isEqualTo(BASE_URL + "/api/certificates/" + code + "/pdf");
 		Instant completedAt = Instant.parse(mine.get("completedAt").asString());
 		assertThat(completedAt).isBetween(Instant.now().minus(Duration.ofMinutes(1)), Instant.now());
@@ -145,7 +145,11 @@ abstract class CertificatesContract {
 			.contains("Completed on "
 					+ DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).format(completedAt.atZone(ZONE)))
 			.contains(code)
-			.contains(BASE_URL + "/api/certificates/" + code);
+			.contains(BASE_URL + "/certificates/" + code)
+			.doesNotContain("/api/certificates/");
+		Response page = this.client.http.get("/certificates/" + code);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.header("Content-Type")).startsWith("text/html");
 
 		User someoneElse = this.client.user("STUDENT", "Someone Else");
 		assertThat(this.client.get("/api/me/certificates", someoneElse).json().size()).isZero();
@@ -186,7 +190,7 @@ abstract class CertificatesContract {
 		assertThat(this.aula.bean(HeardCertificates.class).of(student.id())).singleElement().satisfies((issued) -> {
 			assertThat(issued.code()).isEqualTo(code);
 			assertThat(issued.courseId()).isEqualTo(this.course.id());
-			assertThat(issued.verificationUrl()).isEqualTo(BASE_URL + "/api/certificates/" + code);
+			assertThat(issued.verificationUrl()).isEqualTo(BASE_URL + "/certificates/" + code);
 		});
 	}
 

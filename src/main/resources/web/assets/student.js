@@ -25,7 +25,6 @@ defineStrings({
     'learn.module': 'Module {number}: {title}',
     'learn.noLessons': 'This course has no lessons yet.',
     'learn.start': 'Start the first lesson',
-    'learn.partlyKnown': 'Lessons you complete here are marked as you go; Aula reports how many lessons of this course you have completed, not which ones.',
     'learn.allDone': 'You have completed every lesson of this course.',
     'learn.certificateLink': 'See your certificate',
     'lesson.done': 'Done',
@@ -102,7 +101,6 @@ defineStrings({
     'learn.module': 'Módulo {number}: {title}',
     'learn.noLessons': 'Este curso todavía no tiene lecciones.',
     'learn.start': 'Empezar la primera lección',
-    'learn.partlyKnown': 'Las lecciones que completes aquí se marcan sobre la marcha; Aula indica cuántas lecciones de este curso has completado, no cuáles.',
     'learn.allDone': 'Has completado todas las lecciones de este curso.',
     'learn.certificateLink': 'Ver tu certificado',
     'lesson.done': 'Hecha',
@@ -170,20 +168,6 @@ const path = {
   certificate: (code) => `/certificates/${encodeURIComponent(code)}`,
 };
 
-/**
- * Lessons this signed-in user completed from this page since it loaded, by user id. Aula
- * reports how many lessons of a course are done, not which: these are the ones the page saw
- * confirmed, so it can mark them without guessing.
- */
-const confirmed = new Map();
-
-function confirmedBy(user) {
-  if (!confirmed.has(user.id)) {
-    confirmed.set(user.id, new Set());
-  }
-  return confirmed.get(user.id);
-}
-
 async function myEnrolments() {
   const mine = await api('GET', '/api/me/courses');
   return mine.items || mine;
@@ -199,28 +183,34 @@ function lessonsInOrder(detail) {
 }
 
 /**
- * 'done', 'todo' or null (not known) for each lesson id: every lesson once the course is
- * complete; the ones confirmed here; and the rest are not done once the confirmed ones
- * account for every completion Aula counts.
+ * The ids of the course's lessons the student has completed, or null when there is nothing
+ * to mark: not a student, or not (or no longer) enrolled, which Aula answers with 404.
  */
-function lessonStates(lessons, enrolment, user) {
-  const states = new Map();
-  if (!enrolment) {
-    return states;
+async function completedLessons(user, code) {
+  if (user.role !== 'STUDENT') {
+    return null;
   }
-  const seen = confirmedBy(user);
-  const known = lessons.filter((lesson) => seen.has(lesson.id)).length;
-  const allDone = enrolment.totalLessons > 0 && enrolment.completedLessons >= enrolment.totalLessons;
-  lessons.forEach((lesson) => {
-    if (allDone || seen.has(lesson.id)) {
-      states.set(lesson.id, 'done');
-    } else if (known >= enrolment.completedLessons) {
-      states.set(lesson.id, 'todo');
-    } else {
-      states.set(lesson.id, null);
+  try {
+    const completed = await api('GET', `/api/me/courses/${encodeURIComponent(code)}/completions`);
+    return new Set(completed.lessonIds);
+  } catch (problem) {
+    if (problem.status === 404) {
+      return null;
     }
-  });
-  return states;
+    throw problem;
+  }
+}
+
+/** 'done' or 'todo' for a lesson, null when nothing is known. */
+function stateOf(lesson, completed) {
+  if (!completed) {
+    return null;
+  }
+  return completed.has(lesson.id) ? 'done' : 'todo';
+}
+
+function everyLessonDone(lessons, completed) {
+  return Boolean(completed) && lessons.length > 0 && lessons.every((lesson) => completed.has(lesson.id));
 }
 
 function mark(state) {
@@ -268,14 +258,14 @@ async function myCourses({ title }) {
 }
 
 async function learn({ params, title, user }) {
-  const [detail, enrolments] = await Promise.all([
+  const [detail, enrolments, completed] = await Promise.all([
     api('GET', `/api/courses/${encodeURIComponent(params.code)}`),
     user.role === 'STUDENT' ? myEnrolments() : Promise.resolve([]),
+    completedLessons(user, params.code),
   ]);
   title(detail.title);
   const enrolment = enrolmentOf(enrolments, detail.code);
   const lessons = lessonsInOrder(detail);
-  const states = lessonStates(lessons, enrolment, user);
   const links = h('p', { class: 'actions' },
     h('a', { href: `/chat/${encodeURIComponent(detail.id)}` }, t('learn.chat')),
     h('a', { href: path.course(detail.code) }, t('learn.details')));
@@ -283,26 +273,24 @@ async function learn({ params, title, user }) {
     return [heading(detail.title), h('p', { class: 'note' }, t('learn.notEnrolled')),
       h('p', {}, h('a', { class: 'button primary', href: path.course(detail.code) }, t('learn.enrolHere')))];
   }
-  const complete = enrolment && enrolment.totalLessons > 0 && enrolment.completedLessons >= enrolment.totalLessons;
-  const partlyKnown = [...states.values()].some((state) => state === null);
+  const complete = everyLessonDone(lessons, completed);
   return [
     heading(detail.title),
     h('p', { class: 'meta' }, detail.code),
     enrolment ? h('section', { 'aria-label': t('learn.progress') },
       progressBlock(enrolment, detail.title),
-      complete ? h('p', { class: 'success' }, t('learn.allDone'), ' ', h('a', { href: '/certificates' }, t('learn.certificateLink'))) : null,
-      partlyKnown ? h('p', { class: 'hint' }, t('learn.partlyKnown')) : null) : null,
+      complete ? h('p', { class: 'success' }, t('learn.allDone'), ' ', h('a', { href: '/certificates' }, t('learn.certificateLink'))) : null) : null,
     links,
-    lessons.length && !complete && !enrolment?.completedLessons
+    lessons.length && !completed?.size
       ? h('p', {}, h('a', { class: 'button primary', href: path.lesson(detail.code, lessons[0].id) }, t('learn.start')))
       : null,
     lessons.length ? null : empty(t('learn.noLessons')),
     h('ol', { class: 'outline learn-outline' }, detail.modules.map((module) => h('li', {},
       h('h2', {}, t('learn.module', { number: module.number, title: module.title })),
-      h('ol', { class: 'lesson-list' }, module.lessons.map((lesson) => h('li', { class: `lesson-row ${states.get(lesson.id) || ''}`.trim() },
+      h('ol', { class: 'lesson-list' }, module.lessons.map((lesson) => h('li', { class: `lesson-row ${stateOf(lesson, completed) || ''}`.trim() },
         h('a', { href: path.lesson(detail.code, lesson.id) }, lesson.title),
         h('span', { class: 'meta' }, lessonMeta(lesson)),
-        mark(states.get(lesson.id)))))))),
+        mark(stateOf(lesson, completed)))))))),
   ];
 }
 
@@ -358,9 +346,10 @@ function mediaBlock(lesson) {
 async function lesson({ params, title, user, isCurrent }) {
   const current = await api('GET', `/api/lessons/${encodeURIComponent(params.lesson)}`);
   const code = current.courseCode;
-  const [detail, enrolments] = await Promise.all([
+  const [detail, enrolments, completed] = await Promise.all([
     api('GET', `/api/courses/${encodeURIComponent(code)}`),
     user.role === 'STUDENT' ? myEnrolments() : Promise.resolve([]),
+    completedLessons(user, code),
   ]);
   title(current.title);
   const lessons = lessonsInOrder(detail);
@@ -375,8 +364,7 @@ async function lesson({ params, title, user, isCurrent }) {
   const nextLink = () => (next
     ? h('a', { class: 'button primary', href: path.lesson(code, next.id) }, t('lesson.next', { title: next.title }))
     : null);
-  const courseComplete = () => Boolean(enrolment && enrolment.totalLessons > 0
-    && enrolment.completedLessons >= enrolment.totalLessons);
+  const courseComplete = () => everyLessonDone(lessons, completed);
   const showDone = (finishedCourse) => {
     const courseDone = courseComplete();
     replace(completion,
@@ -387,9 +375,8 @@ async function lesson({ params, title, user, isCurrent }) {
         courseDone ? h('a', { class: next ? 'button' : 'button primary', href: '/certificates' }, t('learn.certificateLink')) : null),
       finishedCourse ? h('p', {}, t('lesson.courseDone')) : null);
   };
-  if (user.role === 'STUDENT' && enrolment) {
-    const state = lessonStates(lessons, enrolment, user).get(current.id);
-    if (state === 'done') {
+  if (enrolment && completed) {
+    if (completed.has(current.id)) {
       showDone(false);
     } else {
       const slot = h('div', { class: 'form-messages' });
@@ -399,8 +386,8 @@ async function lesson({ params, title, user, isCurrent }) {
         showProblem(slot, null);
         try {
           await api('PUT', `/api/lessons/${encodeURIComponent(current.id)}/completion`);
-          confirmedBy(user).add(current.id);
           const wasComplete = courseComplete();
+          completed.add(current.id);
           enrolment = enrolmentOf(await myEnrolments(), code) || enrolment;
           if (!isCurrent()) {
             return;
@@ -430,8 +417,12 @@ async function lesson({ params, title, user, isCurrent }) {
     current.body ? h('div', { class: 'lesson-body' }, renderMarkdown(current.body)) : null,
     completion,
     h('nav', { class: 'lesson-nav', 'aria-label': t('lesson.navigation') },
-      previous ? h('a', { href: path.lesson(code, previous.id), rel: 'prev' }, h('span', { 'aria-hidden': 'true' }, '← '), t('lesson.previous', { title: previous.title })) : h('span'),
-      next ? h('a', { href: path.lesson(code, next.id), rel: 'next' }, t('lesson.next', { title: next.title }), h('span', { 'aria-hidden': 'true' }, ' →')) : null),
+      previous ? h('span', { class: 'lesson-nav-item' },
+        h('a', { href: path.lesson(code, previous.id), rel: 'prev' }, h('span', { 'aria-hidden': 'true' }, '← '), t('lesson.previous', { title: previous.title })),
+        mark(stateOf(previous, completed))) : h('span'),
+      next ? h('span', { class: 'lesson-nav-item' },
+        h('a', { href: path.lesson(code, next.id), rel: 'next' }, t('lesson.next', { title: next.title }), h('span', { 'aria-hidden': 'true' }, ' →')),
+        mark(stateOf(next, completed))) : null),
   ];
 }
 

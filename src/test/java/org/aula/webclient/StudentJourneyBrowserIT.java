@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A student from invitation to certificate, through the web client only: register with
  * the invitation link, sign in, enrol, read, watch and download every lesson, mark each
- * complete, see the course at 100 %, see a grade, download the certificate and have it
+ * complete and see it marked done in the course and the lesson links (after a reload
+ * too), see the course at 100 %, see a grade, download the certificate and have it
  * verified by someone who is not signed in.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -149,8 +150,20 @@ class StudentJourneyBrowserIT {
 			assertReadingIsRenderedSafely(browser);
 			browser.screenshot("student-lesson");
 			complete(browser);
-			browser.click("Next lesson: Watching the cut");
+			assertThat(navigationMark(browser, "next")).isEqualTo("todo");
+
+			browser.click("Back to " + this.courseTitle);
+			browser.waitForPath("/learn/" + this.code);
+			assertThat(lessonMarks(browser)).containsExactly("done", "todo", "todo");
+			browser.go("/learn/" + this.code);
+			assertThat(lessonMarks(browser)).containsExactly("done", "todo", "todo");
+			assertThat(browser.mainText()).contains("1 of 3 lessons completed")
+				.doesNotContain("Start the first lesson");
+
+			browser.click("Watching the cut");
 			browser.waitForPath(lessonPath(1));
+			assertThat(navigationMark(browser, "prev")).isEqualTo("done");
+			assertThat(navigationMark(browser, "next")).isEqualTo("todo");
 
 			assertTheVideoStreamsTheUploadedFileInRanges(browser, email);
 			complete(browser);
@@ -324,6 +337,26 @@ class StudentJourneyBrowserIT {
 				  .catch((problem) => done(['failed', String(problem.status), problem.message]));
 				""", url);
 		assertThat(answer).isEqualTo(List.of(206L, "bytes 100-199/" + this.video.length, 100L));
+	}
+
+	/** The mark of each lesson of the learning view, in the course's order. */
+	private static List<String> lessonMarks(Browser browser) {
+		browser.waitFor(By.cssSelector(".learn-outline .lesson-row"));
+		return browser.findAll(By.cssSelector(".learn-outline .lesson-row"))
+			.stream()
+			.map((row) -> row.findElement(By.cssSelector(".lesson-mark")).getDomAttribute("class"))
+			.map((mark) -> mark.replace("lesson-mark", "").strip())
+			.toList();
+	}
+
+	/** The mark next to the previous ({@code prev}) or next lesson's link of a lesson. */
+	private static String navigationMark(Browser browser, String rel) {
+		return browser
+			.waitFor(By.xpath("//nav[contains(@class,'lesson-nav')]//a[@rel='" + rel
+					+ "']/following-sibling::span[contains(@class,'lesson-mark')]"))
+			.getDomAttribute("class")
+			.replace("lesson-mark", "")
+			.strip();
 	}
 
 	private void complete(Browser browser) {

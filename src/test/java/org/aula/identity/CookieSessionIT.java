@@ -106,7 +106,8 @@ class CookieSessionIT {
 
 	@Test
 	void refreshWithCookieAndHeaderRotatesAndTheOldCookieDies() {
-		Browser first = Browser.of(cookieLogin(newStudent()));
+		String email = newStudent();
+		Browser first = Browser.of(cookieLogin(email));
 
 		Response refreshed = cookieRefresh(first);
 
@@ -126,6 +127,7 @@ class CookieSessionIT {
 		assertThat(SetCookie.named(reuse, SessionCookies.REFRESH).attributes()).containsEntry("max-age", "0");
 		assertThat(cookieRefresh(second).status()).as("the reused token's family is revoked").isEqualTo(401);
 		assertThat(this.client.get("/api/me", access).status()).as("access token of the family").isEqualTo(401);
+		assertThat(auditRows("auth.refresh.reuse", email)).isOne();
 	}
 
 	@Test
@@ -318,6 +320,19 @@ class CookieSessionIT {
 
 	private Response send(HttpRequest.Builder request) {
 		return this.http.send(request);
+	}
+
+	private long auditRows(String action, String email) {
+		UUID userId = this.client.jdbc()
+			.sql("SELECT id FROM users WHERE email = ?")
+			.param(email)
+			.query(UUID.class)
+			.single();
+		return this.client.jdbc()
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = ? AND entity_id = ?")
+			.params(action, userId.toString())
+			.query(Long.class)
+			.single();
 	}
 
 	private Object lastLoginOf(String email) {

@@ -51,15 +51,20 @@ class MediaLinks {
 	 * The link for a caller who may read the file.
 	 * @param sha256 the file
 	 * @param userId the caller, or {@code null} for a link without access
-	 * @return the URL, with an access token valid for {@code aula.media.link-ttl} on
-	 * Aula's own endpoint
+	 * @return the URL, with an access token valid for {@code aula.media.link-ttl} (up to
+	 * a quarter more) on Aula's own endpoint
 	 */
 	String url(String sha256, UUID userId) {
 		String url = this.base + "/" + sha256;
 		if (!this.signed || userId == null) {
 			return url;
 		}
-		return url + "?access=" + access(sha256, userId, this.clock.instant().plus(this.ttl));
+		// The expiry is rounded up to a quarter of the lifetime, so a user gets the same
+		// link
+		// for a while: the browser caches the immutable file by its URL.
+		long step = Math.max(60, this.ttl.toSeconds() / 4);
+		long expires = Math.ceilDiv(this.clock.instant().plus(this.ttl).getEpochSecond(), step) * step;
+		return url + "?access=" + access(sha256, userId, Instant.ofEpochSecond(expires));
 	}
 
 	String access(String sha256, UUID userId, Instant expiry) {

@@ -40,6 +40,22 @@ class MediaLinksTest {
 	}
 
 	@Test
+	void aUserGetsTheSameLinkForAWhileSoTheBrowserCacheKeepsTheFile() {
+		this.clock.advance(Duration.ofMinutes(1));
+		String first = this.links.url(SHA, this.user);
+		this.clock.advance(Duration.ofMinutes(10));
+		String later = this.links.url(SHA, this.user);
+		this.clock.advance(Duration.ofMinutes(25));
+		String next = this.links.url(SHA, this.user);
+
+		assertThat(later).isEqualTo(first);
+		assertThat(next).isNotEqualTo(first);
+		String access = next.substring(next.indexOf("?access=") + "?access=".length());
+		this.clock.advance(Duration.ofHours(2));
+		assertThat(this.links.grants(SHA, access)).as("at least the lifetime").isTrue();
+	}
+
+	@Test
 	void anotherInstanceWithTheSameKeyHonoursTheLinkAndOneWithAnotherKeyDoesNot() {
 		String access = this.links.access(SHA, this.user, this.clock.instant().plusSeconds(60));
 		MediaLinks sameKey = new MediaLinks(settings(null), TestLinkSignatures.signedWith(TestTokens.SECRET),

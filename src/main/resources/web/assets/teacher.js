@@ -2,7 +2,7 @@
 // modules and lessons, the lesson editor with media upload, and the gradebook.
 
 import { accessToken, api, Problem, query, refresh } from './api.js';
-import { defineStrings, formatDateTime, formatMoney, formatNumber, t } from './i18n.js';
+import { defineStrings, formatDateTime, formatMoney, formatNumber, lang, t } from './i18n.js';
 import { announce, empty, field, form, h, heading, pager, progress, replace, saveResponse, showProblem } from './ui.js';
 
 defineStrings({
@@ -10,7 +10,8 @@ defineStrings({
     'teach.title': 'My teaching',
     'teach.new': 'New course',
     'teach.none': 'You have no courses yet.',
-    'teach.count': '{count} courses',
+    'teach.count.one': '{count} course',
+    'teach.count.other': '{count} courses',
     'teach.col.code': 'Code',
     'teach.col.title': 'Title',
     'teach.col.status': 'Status',
@@ -39,8 +40,8 @@ defineStrings({
     'teach.course.created': 'Course created. It stays unpublished until you publish it.',
     'teach.course.details': 'Details',
     'teach.course.publishing': 'Publishing',
-    'teach.course.isPublished': 'Published: students find it in the catalog and may enrol.',
-    'teach.course.isDraft': 'Unpublished: only you and administrators see it.',
+    'teach.course.isPublished': 'Students find it in the catalog and may enrol.',
+    'teach.course.isDraft': 'Only you and administrators see it.',
     'teach.course.publish': 'Publish',
     'teach.course.unpublish': 'Unpublish',
     'teach.course.published': 'Course published.',
@@ -118,7 +119,8 @@ defineStrings({
     'teach.size.gb': '{value} GB',
     'teach.grades.title': 'Gradebook: {title}',
     'teach.grades.none': 'No students are enrolled in this course yet.',
-    'teach.grades.count': '{count} students',
+    'teach.grades.count.one': '{count} student',
+    'teach.grades.count.other': '{count} students',
     'teach.grades.help': 'Type a score from 0 to 100 and press Enter or leave the field to save it. Each cell shows whether it was saved.',
     'teach.grades.caption': 'Grades of {title}',
     'teach.grades.student': 'Student',
@@ -143,7 +145,7 @@ defineStrings({
     'teach.import.apply': 'Import grades',
     'teach.import.progress': 'Import progress',
     'teach.import.running': 'Applying line {done} of {total}…',
-    'teach.import.summary': '{applied} grades applied, {failed} failed.',
+    'teach.import.summary': 'Applied: {applied}. Failed: {failed}.',
     'teach.import.failures': 'Lines not applied',
     'teach.import.failure': 'Line {line} ({email}): {reason}',
     'teach.import.empty': 'The file has no grade lines.',
@@ -156,7 +158,8 @@ defineStrings({
     'teach.title': 'Mi docencia',
     'teach.new': 'Nuevo curso',
     'teach.none': 'Todavía no tienes cursos.',
-    'teach.count': '{count} cursos',
+    'teach.count.one': '{count} curso',
+    'teach.count.other': '{count} cursos',
     'teach.col.code': 'Código',
     'teach.col.title': 'Título',
     'teach.col.status': 'Estado',
@@ -185,8 +188,8 @@ defineStrings({
     'teach.course.created': 'Curso creado. No se publica hasta que lo publiques.',
     'teach.course.details': 'Datos',
     'teach.course.publishing': 'Publicación',
-    'teach.course.isPublished': 'Publicado: los estudiantes lo encuentran en el catálogo y pueden inscribirse.',
-    'teach.course.isDraft': 'Sin publicar: solo tú y los administradores lo veis.',
+    'teach.course.isPublished': 'Los estudiantes lo encuentran en el catálogo y pueden inscribirse.',
+    'teach.course.isDraft': 'Solo tú y los administradores lo veis.',
     'teach.course.publish': 'Publicar',
     'teach.course.unpublish': 'Retirar',
     'teach.course.published': 'Curso publicado.',
@@ -264,7 +267,8 @@ defineStrings({
     'teach.size.gb': '{value} GB',
     'teach.grades.title': 'Calificaciones: {title}',
     'teach.grades.none': 'Todavía no hay estudiantes inscritos en este curso.',
-    'teach.grades.count': '{count} estudiantes',
+    'teach.grades.count.one': '{count} estudiante',
+    'teach.grades.count.other': '{count} estudiantes',
     'teach.grades.help': 'Escribe una nota de 0 a 100 y pulsa Intro o sal del campo para guardarla. Cada celda indica si se guardó.',
     'teach.grades.caption': 'Calificaciones de {title}',
     'teach.grades.student': 'Estudiante',
@@ -289,7 +293,7 @@ defineStrings({
     'teach.import.apply': 'Importar notas',
     'teach.import.progress': 'Progreso de la importación',
     'teach.import.running': 'Aplicando la línea {done} de {total}…',
-    'teach.import.summary': '{applied} notas aplicadas, {failed} con errores.',
+    'teach.import.summary': 'Aplicadas: {applied}. Con errores: {failed}.',
     'teach.import.failures': 'Líneas no aplicadas',
     'teach.import.failure': 'Línea {line} ({email}): {reason}',
     'teach.import.empty': 'El archivo no tiene líneas de notas.',
@@ -338,6 +342,12 @@ function secondsFrom(minutes) {
 
 function durationInput(seconds) {
   return input({ type: 'number', name: 'duration', min: '0', step: 'any', inputmode: 'decimal', value: minutesOf(seconds) });
+}
+
+/** A count with the noun in the right number: key.one or key.other. */
+function counted(key, count) {
+  const form = new Intl.PluralRules(lang()).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}.${form}`, { count: formatNumber(count) });
 }
 
 function formatSize(bytes) {
@@ -412,7 +422,7 @@ async function courses({ query: params, navigate, title }) {
   return [
     heading(t('teach.title')),
     h('div', { class: 'actions' }, h('a', { class: 'button primary', href: '/teach/new' }, t('teach.new'))),
-    h('p', { class: 'meta' }, t('teach.count', { count: result.totalItems })),
+    h('p', { class: 'meta' }, counted('teach.count', result.totalItems)),
     rows.length
       ? h('div', { class: 'table-scroll' }, h('table', { class: 'teach-courses' },
         h('caption', { class: 'visually-hidden' }, t('teach.title')),
@@ -1157,7 +1167,7 @@ async function gradebook({ params, title }) {
     h('nav', { class: 'actions', 'aria-label': t('teach.col.actions') },
       h('a', { href: coursePath(detail.code) }, t('teach.backToCourse', { title: detail.code })),
       h('a', { href: '/teach' }, t('teach.back'))),
-    h('p', { class: 'meta' }, t('teach.grades.count', { count: students.length })),
+    h('p', { class: 'meta' }, counted('teach.grades.count', students.length)),
     rows.length ? h('p', { class: 'hint', id: 'gradebook-help' }, t('teach.grades.help')) : null,
     table,
     rows.length ? importSection(code, detail.modules, students, grades, cells, gradePath) : null,

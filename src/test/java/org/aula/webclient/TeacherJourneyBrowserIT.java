@@ -3,6 +3,7 @@ package org.aula.webclient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.aula.testsupport.Browser;
@@ -16,6 +17,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,6 +187,57 @@ class TeacherJourneyBrowserIT {
 	}
 
 	@Test
+	void aTeacherReordersRenamesAndDeletesInTheOutlineAndCannotDeleteACourseWithStudents() {
+		String teacherToken = this.aula.token(WebFixture.TEACHER, WebFixture.DEMO_PASSWORD);
+		String code = this.aula.publishedCourse(teacherToken, "Glassblowing", "0", "Gathering", "Shaping", "Cooling");
+		String studentToken = this.aula.token("carla@aula.local", WebFixture.DEMO_PASSWORD);
+		Response enrolled = this.aula.call("POST", "/api/courses/" + code + "/enrolments", "{}", studentToken,
+				"Idempotency-Key", "teacher-outline-" + code);
+		assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+		try (Browser browser = Browser.open(this.aula.port())) {
+			browser.signIn(WebFixture.TEACHER, WebFixture.DEMO_PASSWORD);
+			browser.waitForPath("/teach");
+			within(browser, "/teach/" + code, "/teach/" + code);
+
+			byLabel(browser, "Move Gathering down").click();
+			browser.waitForText(By.cssSelector("table.lessons tbody tr:first-child"), "Shaping");
+			assertThat(browser.script("return document.activeElement.getAttribute('aria-label')"))
+				.isEqualTo("Move Gathering down");
+
+			browser.type("Module title", "Heat");
+			browser.type("Number", "3");
+			browser.submit("Save module");
+			browser.waitForText(By.id("main"), "Module 3: Heat");
+
+			byLabel(browser, "Delete Cooling").click();
+			browser.driver().switchTo().alert().accept();
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+				.until((driver) -> !browser.mainText().contains("Cooling"));
+
+			browser.click("Shaping");
+			browser.waitForText(By.cssSelector("main h1"), "Lesson: Shaping");
+			browser.type("Lesson title", "Shaping glass");
+			browser.submit("Save lesson");
+			browser.waitForText(By.id("main"), "Lesson saved.");
+			browser.click("Back to " + code);
+			browser.waitForPath("/teach/" + code);
+
+			browser.click("Delete course");
+			browser.driver().switchTo().alert().accept();
+			String refused = browser.waitFor(By.cssSelector(".danger-zone [role=alert]")).getText();
+			assertThat(refused).contains("has enrolments");
+			assertThat(browser.mainText()).contains("Students have enrolled in this course, so it stays.");
+		}
+
+		JsonNode course = this.aula.call("GET", "/api/courses/" + code, null, teacherToken).json();
+		assertThat(course.get("modules")).singleElement().satisfies((module) -> {
+			assertThat(module.get("number").asInt()).isEqualTo(3);
+			assertThat(module.get("title").asString()).isEqualTo("Heat");
+			assertThat(module.get("lessons").findValuesAsString("title")).containsExactly("Shaping glass", "Gathering");
+		});
+	}
+
+	@Test
 	void theTeachingPagesFitAPhoneLabelEveryFieldAndSpeakSpanish() {
 		String teacherToken = this.aula.token(WebFixture.TEACHER, WebFixture.DEMO_PASSWORD);
 		String code = this.aula.publishedCourse(teacherToken, "Weaving", "12.50", "Looms", "Warp and weft");
@@ -216,6 +269,10 @@ class TeacherJourneyBrowserIT {
 			assertThat(browser.driver().findElement(By.cssSelector("main > p.meta")).getText())
 				.isEqualTo("1 estudiante");
 		}
+	}
+
+	private static WebElement byLabel(Browser browser, String label) {
+		return browser.waitFor(By.cssSelector("main [aria-label='" + label + "']"));
 	}
 
 	/**

@@ -3,7 +3,7 @@
 
 import { accessToken, api, Problem, query, refresh } from './api.js';
 import { defineStrings, formatDateTime, formatMoney, formatNumber, lang, t } from './i18n.js';
-import { announce, empty, field, form, h, heading, pager, progress, replace, saveResponse, showProblem } from './ui.js';
+import { announce, empty, field, form, h, heading, pager, progress, replace, showProblem } from './ui.js';
 
 defineStrings({
   en: {
@@ -101,8 +101,6 @@ defineStrings({
     'teach.media': 'Video or file',
     'teach.media.none': 'No file attached yet.',
     'teach.media.current': '{type}, {size}',
-    'teach.media.download': 'Download',
-    'teach.media.show': 'Show',
     'teach.media.open': 'Open',
     'teach.media.file': 'File to upload',
     'teach.media.fileHint': 'MP4, WebM or Ogg video, PDF, PNG, JPEG or a ZIP-based document (docx, odt, epub). The type is read from the content.',
@@ -249,8 +247,6 @@ defineStrings({
     'teach.media': 'Vídeo o archivo',
     'teach.media.none': 'Todavía no hay ningún archivo.',
     'teach.media.current': '{type}, {size}',
-    'teach.media.download': 'Descargar',
-    'teach.media.show': 'Mostrar',
     'teach.media.open': 'Abrir',
     'teach.media.file': 'Archivo que subir',
     'teach.media.fileHint': 'Vídeo MP4, WebM u Ogg, PDF, PNG, JPEG o un documento basado en ZIP (docx, odt, epub). El tipo se lee del contenido.',
@@ -844,7 +840,7 @@ async function editLesson({ params, title, onLeave }) {
   const render = await markdownRenderer();
   let previewPart = null;
   if (render) {
-    const preview = h('div', { class: 'markdown-preview', id: 'lesson-preview', 'aria-live': 'off' });
+    const preview = h('div', { class: 'markdown-preview lesson-body', id: 'lesson-preview' });
     const toggle = h('button', { type: 'button', 'aria-pressed': 'false', 'aria-controls': 'lesson-preview' }, t('teach.lesson.preview'));
     preview.hidden = true;
     let timer = null;
@@ -894,7 +890,7 @@ async function editLesson({ params, title, onLeave }) {
 
   // Media
   const current = h('div', { class: 'media-current' });
-  const showMedia = () => replace(current, mediaView(lesson.media, onLeave));
+  const showMedia = () => replace(current, mediaView(lesson.media));
   showMedia();
   const fileInput = input({ type: 'file', name: 'file',
     accept: 'video/mp4,video/webm,video/ogg,application/pdf,image/png,image/jpeg,.docx,.xlsx,.pptx,.odt,.ods,.odp,.epub,.zip' });
@@ -969,35 +965,26 @@ async function editLesson({ params, title, onLeave }) {
 }
 
 /**
- * The attached file. Downloads from Aula need the access token, so the file is fetched and
- * handed to the browser as a blob; a CDN link is a plain link.
+ * The attached file. Aula's media links are signed for the caller, so a plain link and a
+ * <video> (which cannot send a token, yet must seek) work as they are.
  */
-function mediaView(media, onLeave) {
+function mediaView(media) {
   if (!media) {
     return empty(t('teach.media.none'));
   }
-  const description = h('p', {}, t('teach.media.current', { type: media.contentType, size: formatSize(media.size) }));
-  if (!media.url.startsWith('/')) {
-    return [description, h('a', { href: media.url, rel: 'noopener', target: '_blank' }, t('teach.media.open'))];
+  // The page's CSP shows media from this site only; a CDN link stays a link.
+  const sameSite = new URL(media.url, location.href).origin === location.origin;
+  let preview = null;
+  if (sameSite && media.contentType.startsWith('video/')) {
+    preview = h('video', { src: media.url, controls: true, preload: 'metadata', 'aria-label': t('teach.media') });
+  } else if (sameSite && media.contentType.startsWith('image/')) {
+    preview = h('img', { src: media.url, alt: '' });
   }
-  const slot = h('div', { class: 'form-messages' });
-  const shown = h('div', { class: 'media-preview' });
-  const download = h('button', { type: 'button' }, t('teach.media.download'));
-  download.addEventListener('click', () => act(slot, download, async () => {
-    await saveResponse(await api('GET', media.url, { raw: true, headers: { Accept: '*/*' } }), 'lesson-media');
-  }));
-  const previewable = /^(video|image)\//.test(media.contentType);
-  const show = previewable ? h('button', { type: 'button' }, t('teach.media.show')) : null;
-  show?.addEventListener('click', () => act(slot, show, async () => {
-    const response = await api('GET', media.url, { raw: true, headers: { Accept: '*/*' } });
-    const url = URL.createObjectURL(await response.blob());
-    onLeave(() => URL.revokeObjectURL(url));
-    replace(shown, media.contentType.startsWith('video/')
-      ? h('video', { src: url, controls: true, preload: 'metadata' })
-      : h('img', { src: url, alt: '' }));
-    show.hidden = true;
-  }));
-  return [description, slot, h('div', { class: 'actions' }, download, show), shown];
+  return [
+    h('p', {}, t('teach.media.current', { type: media.contentType, size: formatSize(media.size) }), ' · ',
+      h('a', { href: media.url, target: '_blank', rel: 'noopener noreferrer' }, t('teach.media.open'))),
+    preview ? h('div', { class: 'media-preview' }, preview) : null,
+  ];
 }
 
 // ---------------------------------------------------------------- gradebook

@@ -89,6 +89,9 @@ class TeacherJourneyBrowserIT {
 			assertThat(lessonPath).startsWith("/teach/" + code + "/lessons/");
 			lessonId = lessonPath.substring(lessonPath.lastIndexOf('/') + 1);
 
+			browser.click("Preview");
+			assertThat(browser.waitFor(By.cssSelector(".markdown-preview strong")).getText()).isEqualTo("twenty");
+
 			WebElement file = browser.driver().findElement(By.cssSelector("main input[type=file]"));
 			file.sendKeys(write("notes.txt", "plain text is no lesson media".getBytes()).toString());
 			browser.submit("Upload");

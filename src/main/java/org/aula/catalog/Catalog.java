@@ -43,6 +43,14 @@ class Catalog {
 	}
 
 	/**
+	 * The caller's own courses, unpublished ones included. Read past the cache: a teacher
+	 * must see a course the moment it is created, and the list is theirs alone.
+	 */
+	CatalogPage taughtBy(Caller caller, PageQuery page) {
+		return this.courses.ofTeacher(caller.id(), page);
+	}
+
+	/**
 	 * @throws NotFound when there is no such course, or it is unpublished and the caller
 	 * neither owns it nor is an admin
 	 */

@@ -219,6 +219,26 @@ abstract class CatalogContract {
 	}
 
 	@Test
+	void teacherListsTheirOwnCoursesPublishedOrNotNewestFirst() {
+		User teacher = this.client.user("TEACHER");
+		String published = this.client.publishedCourse(teacher, "Listed");
+		String draft = this.client.createCourse(teacher, "Draft");
+		this.client.createCourse(this.otherTeacher, "Not mine");
+
+		Response mine = this.client.get("/api/me/taught-courses", teacher);
+		assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+		assertThat(mine.json().get("items").findValuesAsString("code")).containsExactly(draft, published);
+		assertThat(mine.json().get("items").get(0).get("published").asBoolean()).isFalse();
+		assertThat(mine.json().get("totalItems").asLong()).isEqualTo(2);
+		JsonNode secondPage = this.client.get("/api/me/taught-courses?size=1&page=1", teacher).json();
+		assertThat(secondPage.get("items").findValuesAsString("code")).containsExactly(published);
+		assertThat(listedCodes("?teacher=" + teacher.id())).containsExactly(published);
+		assertThat(this.client.get("/api/me/taught-courses", this.student).status()).isEqualTo(403);
+		assertThat(this.client.get("/api/me/taught-courses", null).status()).isEqualTo(401);
+		assertThat(this.client.get("/api/me/taught-courses?size=0", teacher).status()).isEqualTo(400);
+	}
+
+	@Test
 	void lessonBodiesAreShownOnlyToEnrolledStudentsTheOwnerAndAdmins() {
 		String code = this.client.publishedCourse(this.teacher, "Poetry");
 		String lessonId = this.client.lesson(this.teacher, code, "Secret verses");

@@ -2,7 +2,7 @@
 // job queue and the sales report. Every page shares a small navigation between them.
 
 import { api, query } from './api.js';
-import { defineStrings, formatDateTime, formatNumber, lang, t } from './i18n.js';
+import { defineStrings, formatDate, formatDateTime, formatNumber, lang, t } from './i18n.js';
 import {
   announce, empty, field, form, h, heading, pager, problemBox, progress, replace, saveResponse, showProblem, virtualList,
 } from './ui.js';
@@ -175,8 +175,8 @@ defineStrings({
     'reports.followJob': 'Follow it on the jobs page',
     'reports.csv': 'Download CSV',
     'reports.chartTitle': 'Revenue in {currency} per {unit}',
-    'reports.chartLabel': 'Bar chart of revenue in {currency} per {unit} from {from} to {to}: {total} from {sales} sales in {periods} periods with sales; highest {max} on {maxPeriod}.',
-    'reports.barTitle': '{period}: {amount}, {sales} sales',
+    'reports.chartLabel': 'Bar chart of revenue in {currency} per {unit}, {from} to {to}. Total {total}; sales: {sales}; highest {max} on {maxPeriod}.',
+    'reports.barTitle': '{period}: {amount}; sales: {sales}',
     'reports.unit.day': 'day',
     'reports.unit.month': 'month',
     'reports.noSales': 'No sales in this range.',
@@ -359,8 +359,8 @@ defineStrings({
     'reports.followJob': 'Seguirla en la página de tareas',
     'reports.csv': 'Descargar CSV',
     'reports.chartTitle': 'Ingresos en {currency} por {unit}',
-    'reports.chartLabel': 'Gráfico de barras de ingresos en {currency} por {unit} del {from} al {to}: {total} de {sales} ventas en {periods} periodos con ventas; máximo {max} el {maxPeriod}.',
-    'reports.barTitle': '{period}: {amount}, {sales} ventas',
+    'reports.chartLabel': 'Gráfico de barras de ingresos en {currency} por {unit}, del {from} al {to}. Total {total}; ventas: {sales}; máximo {max} el {maxPeriod}.',
+    'reports.barTitle': '{period}: {amount}; ventas: {sales}',
     'reports.unit.day': 'día',
     'reports.unit.month': 'mes',
     'reports.noSales': 'No hay ventas en este intervalo.',
@@ -546,7 +546,8 @@ function capacityBody(advice) {
     advice.steps.length
       ? h('ol', { class: 'steps' }, advice.steps.map((step) => h('li', {}, step)))
       : h('p', {}, t('capacity.noSteps')),
-    h('p', { class: 'meta' }, t('admin.updated', { time: formatDateTime(advice.evaluatedAt) }), ' · ',
+    h('p', { class: 'meta evaluated', 'data-evaluated-at': advice.evaluatedAt },
+      t('admin.updated', { time: formatDate(advice.evaluatedAt, { dateStyle: 'medium', timeStyle: 'medium' }) }), ' · ',
       t('capacity.serverText')),
   ];
 }
@@ -1102,7 +1103,6 @@ function revenueChart(report, currency) {
     to: periodLabel(report.to),
     total: money(totalAmount, currency),
     sales: formatNumber(totalSales),
-    periods: formatNumber(points.filter((point) => point.sales > 0).length),
     max: money(highest.amount, currency),
     maxPeriod: periodLabel(highest.period),
   });

@@ -556,7 +556,7 @@ async function capacity(ctx) {
   const advice = await api('GET', '/api/admin/capacity');
   // Only the one-line summary is live: re-reading the whole table every 10 s would drown a
   // screen reader, while a change of advice is worth hearing.
-  const summary = h('p', { class: 'summary', 'aria-live': 'polite' }, advice.summary);
+  const summary = h('p', { class: 'capacity-summary', 'aria-live': 'polite' }, advice.summary);
   const slot = h('div', { class: 'form-messages' });
   const body = h('div', { class: 'capacity' }, capacityBody(advice));
   const load = async () => {
@@ -579,7 +579,7 @@ async function capacity(ctx) {
   toggle.addEventListener('change', () => (toggle.checked ? refresher.restart() : refresher.stop()));
   const now = h('button', { type: 'button', onclick: load }, t('capacity.refreshNow'));
   return page(ctx, '/admin/capacity', 'capacity.title',
-    h('div', { class: 'toolbar' }, h('label', { class: 'check' }, toggle, ' ', t('capacity.autoRefresh')), now),
+    h('div', { class: 'toolbar' }, h('label', { class: 'admin-check' }, toggle, ' ', t('capacity.autoRefresh')), now),
     slot, summary, body);
 }
 
@@ -797,7 +797,7 @@ async function audit(ctx) {
     field(t('audit.entityType'), h('input', { name: 'entityType', value: values.entityType, maxlength: '100' })),
     field(t('audit.from'), h('input', { type: 'date', name: 'from', value: values.from }), t('admin.utc')),
     field(t('audit.to'), h('input', { type: 'date', name: 'to', value: values.to }), t('admin.utc')),
-    h('div', { class: 'filter-buttons' }, h('label', { class: 'check' },
+    h('div', { class: 'filter-buttons' }, h('label', { class: 'admin-check' },
       h('input', { type: 'checkbox', name: 'archived', value: 'true', checked: values.archived === 'true' }),
       ' ', t('audit.archived'))),
   ], { label: t('audit.title') });

@@ -1,0 +1,200 @@
+package org.aula.webclient;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.aula.testsupport.Browser;
+import org.aula.testsupport.HttpApi.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A course's teacher and one of its students talking in the course room, each in a
+ * browser.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CourseChatBrowserIT {
+
+	private static final String STUDENT = "ana@aula.local";
+
+	private static final By MESSAGES = By.cssSelector(".chat-list:not(.chat-pending) .chat-message");
+
+	private WebFixture aula;
+
+	private String teacherToken;
+
+	@BeforeAll
+	void start() {
+		this.aula = WebFixture.start();
+		this.teacherToken = this.aula.token(WebFixture.TEACHER, WebFixture.DEMO_PASSWORD);
+	}
+
+	record Course(String id, String title) {
+	}
+
+	/** A published course of the demo teacher, with the demo student enrolled. */
+	private Course courseWithStudent(String title) {
+		String code = this.aula.publishedCourse(this.teacherToken, title, "0", "Welcome");
+		String student = this.aula.token(STUDENT, WebFixture.DEMO_PASSWORD);
+		Response enrolled = this.aula.call("POST", "/api/courses/" + code + "/enrolments", "{}", student,
+				"Idempotency-Key", "chat-browser-" + code.replace("-", ""));
+		assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+		String id = this.aula.call("GET", "/api/courses/" + code, null, this.teacherToken).json().get("id").asString();
+		return new Course(id, title);
+	}
+
+	@AfterAll
+	void stop() {
+		this.aula.close();
+	}
+
+	@Test
+	void aTeacherAndAStudentSeeEachOthersMessagesLiveAndTheHistoryAfterAReload() {
+		Course course = courseWithStudent("Statistics seminar");
+		try (Browser student = Browser.open(this.aula.port()); Browser teacher = Browser.open(this.aula.port())) {
+			student.signIn(STUDENT, WebFixture.DEMO_PASSWORD);
+			openRoom(student, course);
+			teacher.signIn(WebFixture.TEACHER, WebFixture.DEMO_PASSWORD);
+			openRoom(teacher, course);
+			assertThat(student.driver().getCurrentUrl()).isEqualTo(teacher.driver().getCurrentUrl());
+
+			// the student was in the room first: the teacher sees her online
+			teacher.waitForText(By.id("chat-online"), "Ana Student");
+
+			WebElement studentBox = student.field("Message");
+			studentBox.sendKeys("Hello <b>teacher</b>,", Keys.chord(Keys.SHIFT, Keys.ENTER), "a question & more");
+			studentBox.sendKeys(Keys.ENTER);
+
+			WebElement received = lastMessage(teacher, "a question & more");
+			assertThat(received.findElement(By.cssSelector(".chat-body")).getText())
+				.isEqualTo("Hello <b>teacher</b>,\na question & more");
+			assertThat(received.findElements(By.tagName("b"))).isEmpty();
+			assertThat(received.findElement(By.cssSelector(".chat-sender")).getText()).isEqualTo("Ana Student");
+			assertThat(lastMessage(student, "a question & more").getText()).contains("Sent");
+
+			// typing reaches the other side before the message does
+			WebElement teacherBox = teacher.field("Message");
+			teacherBox.sendKeys("Of course, ask away");
+			student.waitForText(By.id("chat-typing"), "Teresa Teacher is typing…");
+			teacherBox.sendKeys(Keys.ENTER);
+
+			WebElement reply = lastMessage(student, "Of course, ask away");
+			assertThat(reply.findElement(By.cssSelector(".chat-sender")).getText()).isEqualTo("Teresa Teacher");
+			assertThat(reply.findElement(By.cssSelector(".chat-role")).getText()).isEqualTo("Teacher");
+			assertThat(student.findAll(By.cssSelector("#chat-typing")).get(0).getText()).isEmpty();
+			student.waitForText(By.id("chat-online"), "Teresa Teacher");
+			teacher.script("window.scrollTo(0, 0)");
+			teacher.screenshot("chat-room");
+
+			// the teacher moderates: the student's message becomes a tombstone on both
+			// sides
+			WebElement delete = lastMessage(teacher, "Of course").findElement(By.xpath("preceding-sibling::li[1]"))
+				.findElement(By.cssSelector("button[aria-label='Delete message from Ana Student']"));
+			delete.click();
+			teacher.driver().switchTo().alert().accept();
+			student.waitForText(By.cssSelector(".chat-message.deleted .chat-body"), "Message deleted");
+
+			reload(student, STUDENT);
+			student.waitFor(By.cssSelector(".chat-status[data-state=open]"));
+			assertThat(bodies(student)).containsExactly("Message deleted", "Of course, ask away");
+		}
+	}
+
+	@Test
+	void aDroppedConnectionResumesWithoutLosingOrRepeatingMessages() {
+		Course course = courseWithStudent("Reconnection drill");
+		try (Browser student = Browser.open(this.aula.port())) {
+			student.signIn(STUDENT, WebFixture.DEMO_PASSWORD);
+			// keeps a handle on every socket the page opens, so the test can cut one off
+			student.script("""
+					if (!window.testSockets) {
+					  const Native = window.WebSocket;
+					  window.testSockets = [];
+					  window.WebSocket = class extends Native {
+					    constructor(...args) { super(...args); window.testSockets.push(this); }
+					  };
+					}""");
+			openRoom(student, course);
+			waitForMessageCount(student, 0);
+
+			int opened = ((Number) student.script("return window.testSockets.length")).intValue();
+			student.script("window.testSockets.at(-1).close()");
+			WebElement box = student.field("Message");
+			box.sendKeys("Written while cut off", Keys.ENTER);
+			Response away = this.aula.call("POST", "/api/chat/rooms/" + course.id() + "/messages",
+					"{\"clientMessageId\":\"away-1\",\"body\":\"Sent while Ana was away\"}", this.teacherToken);
+			assertThat(away.status()).as(away.body()).isEqualTo(201);
+
+			waitForMessageCount(student, 2);
+			student.waitFor(By.cssSelector(".chat-status[data-state=open]"));
+			assertThat(bodies(student)).containsExactlyInAnyOrder("Written while cut off", "Sent while Ana was away");
+			assertThat(student.findAll(By.cssSelector(".chat-pending .chat-message"))).isEmpty();
+			assertThat(((Number) student.script("return window.testSockets.length")).intValue()).isEqualTo(opened + 1);
+			// stored once, however often the client sent it
+			assertThat(this.aula.call("GET", "/api/chat/rooms/" + course.id() + "/messages", null, this.teacherToken)
+				.json()
+				.get("items")).hasSize(2);
+		}
+	}
+
+	private static List<String> bodies(Browser browser) {
+		return browser.findAll(MESSAGES)
+			.stream()
+			.map((message) -> message.findElement(By.cssSelector(".chat-body")).getText())
+			.toList();
+	}
+
+	private static void openRoom(Browser browser, Course course) {
+		// through the client's own links: a page load would need the session cookie
+		browser.click("Chat");
+		browser.waitForPath("/chat");
+		browser.click(course.title());
+		browser.settled();
+		browser.waitFor(By.cssSelector(".chat-status[data-state=open]"));
+	}
+
+	private static void waitForMessageCount(Browser browser, int count) {
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+			.until((driver) -> driver.findElements(MESSAGES).size() == count);
+	}
+
+	/**
+	 * Reloads the page; where the build keeps no session across page loads the client
+	 * asks to sign in and then returns to the same page.
+	 */
+	private static void reload(Browser browser, String email) {
+		String path = (String) browser.script("return location.pathname");
+		browser.driver().navigate().refresh();
+		browser.settled();
+		if ("/login".equals(browser.script("return location.pathname"))) {
+			browser.type("Email", email);
+			browser.type("Password", WebFixture.DEMO_PASSWORD);
+			browser.submit("Sign in");
+		}
+		browser.waitForPath(path);
+	}
+
+	/**
+	 * Waits until the newest message of the room has this text in its body, and returns
+	 * it.
+	 */
+	private static WebElement lastMessage(Browser browser, String text) {
+		return new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until((driver) -> {
+			List<WebElement> messages = driver.findElements(MESSAGES);
+			if (messages.isEmpty()) {
+				return null;
+			}
+			WebElement last = messages.get(messages.size() - 1);
+			return last.findElement(By.cssSelector(".chat-body")).getText().contains(text) ? last : null;
+		});
+	}
+
+}

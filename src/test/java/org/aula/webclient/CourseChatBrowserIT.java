@@ -2,6 +2,7 @@ package org.aula.webclient;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.aula.testsupport.Browser;
 import org.aula.testsupport.HttpApi.Response;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +36,8 @@ class CourseChatBrowserIT {
 
 	@BeforeAll
 	void start() {
-		this.aula = WebFixture.start();
+		// the paging test fills a room faster than a person could
+		this.aula = WebFixture.start(Map.of("aula.chat.messages-per-minute", "100000"));
 		this.teacherToken = this.aula.token(WebFixture.TEACHER, WebFixture.DEMO_PASSWORD);
 	}
 
@@ -145,11 +149,90 @@ class CourseChatBrowserIT {
 		}
 	}
 
+	@Test
+	void olderMessagesLoadOnDemandWhileThePageHoldsAtMostAWindowOfThem() {
+		Course course = courseWithStudent("Busy room");
+		for (int i = 1; i <= 420; i++) {
+			Response sent = this.aula.call("POST", "/api/chat/rooms/" + course.id() + "/messages",
+					"{\"clientMessageId\":\"busy-%d\",\"body\":\"Message %d\"}".formatted(i, i), this.teacherToken);
+			assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+		}
+		try (Browser student = Browser.open(this.aula.port())) {
+			student.signIn(STUDENT, WebFixture.DEMO_PASSWORD);
+			student.click("Chat");
+			student.waitForPath("/chat");
+			assertThat(student
+				.waitFor(By.xpath("//li[a[normalize-space(.)='Busy room']]//span[contains(@class,'chat-badge')]"))
+				.getText()).isEqualTo("420 unread");
+			student.click("Busy room");
+			student.settled();
+
+			waitForMessageCount(student, 50);
+			assertThat(bodies(student).get(49)).isEqualTo("Message 420");
+			List<String> shown = bodies(student);
+			for (int loads = 0; loads < 20 && !"Message 1".equals(shown.get(0)); loads++) {
+				String oldest = shown.get(0);
+				// scrolling to the top loads the page before (so does the button above
+				// them)
+				student.script("document.querySelector('.chat-log').scrollTop = 0");
+				new WebDriverWait(student.driver(), Duration.ofSeconds(20))
+					.until((driver) -> !bodies(student).get(0).equals(oldest));
+				shown = bodies(student);
+				assertThat(shown).hasSizeLessThanOrEqualTo(300);
+			}
+			// the oldest messages came in, the newest went out of the page
+			assertThat(shown).hasSize(300);
+			assertThat(shown.get(0)).isEqualTo("Message 1");
+			assertThat(shown.get(299)).isEqualTo("Message 300");
+			assertThat(student.waitFor(By.cssSelector(".chat-beginning")).getText())
+				.isEqualTo("This is the beginning of the room.");
+			student.click("Show latest messages");
+			waitForMessageCount(student, 50);
+			assertThat(bodies(student).get(49)).isEqualTo("Message 420");
+		}
+	}
+
+	@Test
+	void aStudentStartsADirectConversationWithTheTeacherOfTheirCourseOnAPhoneInSpanish() {
+		courseWithStudent("Office hours");
+		try (Browser student = Browser.phone(this.aula.port(), "en")) {
+			student.signIn(STUDENT, WebFixture.DEMO_PASSWORD);
+			new Select(student.driver().findElement(By.cssSelector("select[aria-label=Language]"))).selectByValue("es");
+			student.settled();
+			student.click("Chat");
+			student.waitForPath("/chat");
+			assertThat(student.mainText()).contains("Salas de curso", "Mensajes directos", "Iniciar una conversación");
+			assertThat(horizontalOverflow(student)).isLessThanOrEqualTo(0);
+
+			student.click("Escribir a Teresa Teacher");
+			student.waitForText(By.tagName("h1"), "Conversación con Teresa Teacher");
+			student.waitFor(By.cssSelector(".chat-status[data-state=open]"));
+			student.field("Mensaje").sendKeys("¿Hay tutoría el viernes?", Keys.ENTER);
+			waitForMessageCount(student, 1);
+			student.waitForText(By.cssSelector(".chat-message .chat-state"), "Enviado");
+			assertThat(horizontalOverflow(student)).isLessThanOrEqualTo(0);
+			student.screenshot("chat-room-phone");
+		}
+		JsonNode direct = null;
+		for (JsonNode room : this.aula.call("GET", "/api/chat/rooms", null, this.teacherToken).json()) {
+			if ("DIRECT".equals(room.get("kind").asString()) && "Ana Student".equals(room.get("title").asString())) {
+				direct = room;
+			}
+		}
+		assertThat(direct).isNotNull();
+		assertThat(direct.get("unread").asLong()).isEqualTo(1);
+	}
+
+	private static int horizontalOverflow(Browser browser) {
+		return ((Number) browser
+			.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
+	}
+
+	/** The bodies of the messages in the page, read in one go while they may change. */
+	@SuppressWarnings("unchecked")
 	private static List<String> bodies(Browser browser) {
-		return browser.findAll(MESSAGES)
-			.stream()
-			.map((message) -> message.findElement(By.cssSelector(".chat-body")).getText())
-			.toList();
+		return (List<String>) browser.script("return [...document.querySelectorAll("
+				+ "'.chat-list:not(.chat-pending) .chat-message .chat-body')].map((body) => body.innerText)");
 	}
 
 	private static void openRoom(Browser browser, Course course) {

@@ -4,6 +4,7 @@
 
 import { api, query } from './api.js';
 import { ChatConnection, textLength } from './chat-socket.js';
+import { refreshChatUnread, setChatUnread } from './chat-unread.js';
 import { defineStrings, formatDate, formatNumber, lang, t } from './i18n.js';
 import { announce, empty, field, h, heading, replace, showProblem } from './ui.js';
 
@@ -222,7 +223,9 @@ async function rooms({ user, title, onLeave, navigate }) {
     }
     shown.room.unread += 1;
     replace(shown.badge, unreadBadge(shown.room.unread));
+    setChatUnread(list.reduce((total, room) => total + room.unread, 0));
   });
+  setChatUnread(list.reduce((total, room) => total + room.unread, 0));
 
   return [
     heading(t('chat.title')),
@@ -632,23 +635,34 @@ async function room({ params, user, title, onLeave, isCurrent }) {
 
   // --- read marker: what is on screen at the bottom counts as read
   let readTimer = null;
+  let readDue = null;
   function markRead() {
+    if (!state.atLatest || state.hi === null || state.hi <= state.lastRead || document.visibilityState !== 'visible'
+      || !nearBottom()) {
+      return;
+    }
+    readDue = state.hi;
     clearTimeout(readTimer);
-    readTimer = setTimeout(() => {
-      if (!state.atLatest || state.hi === null || state.hi <= state.lastRead || document.visibilityState !== 'visible'
-        || !nearBottom()) {
-        return;
-      }
-      const seq = state.hi;
-      state.lastRead = seq;
-      api('POST', `${base}/read`, { body: { seq } }).catch(() => { state.lastRead = 0; });
-    }, 500);
+    readTimer = setTimeout(sendRead, 500);
+  }
+  function sendRead() {
+    clearTimeout(readTimer);
+    readTimer = null;
+    const seq = readDue;
+    readDue = null;
+    if (seq === null || seq <= state.lastRead) {
+      return Promise.resolve();
+    }
+    state.lastRead = seq;
+    return api('POST', `${base}/read`, { body: { seq } })
+      .then(() => refreshChatUnread(), () => { state.lastRead = 0; });
   }
   const onVisible = () => markRead();
   document.addEventListener('visibilitychange', onVisible);
   onLeave(() => {
     document.removeEventListener('visibilitychange', onVisible);
-    clearTimeout(readTimer);
+    // what was read just before leaving still counts; then the header's count is fresh
+    sendRead().finally(() => refreshChatUnread({ force: true }));
   });
 
   // --- announcements of others' messages, batched so a burst is one sentence

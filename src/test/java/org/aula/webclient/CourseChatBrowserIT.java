@@ -159,11 +159,11 @@ class CourseChatBrowserIT {
 		}
 		try (Browser student = Browser.open(this.aula.port())) {
 			student.signIn(STUDENT, WebFixture.DEMO_PASSWORD);
-			student.click("Chat");
-			student.waitForPath("/chat");
+			openChat(student);
 			assertThat(student
 				.waitFor(By.xpath("//li[a[normalize-space(.)='Busy room']]//span[contains(@class,'chat-badge')]"))
 				.getText()).isEqualTo("420 unread");
+			assertThat(navUnread(student)).isGreaterThanOrEqualTo(420);
 			student.click("Busy room");
 			student.settled();
 
@@ -189,7 +189,22 @@ class CourseChatBrowserIT {
 			student.click("Show latest messages");
 			waitForMessageCount(student, 50);
 			assertThat(bodies(student).get(49)).isEqualTo("Message 420");
+
+			// having seen the latest message, the room counts as read
+			student.click("All rooms");
+			student.waitForPath("/chat");
+			assertThat(student
+				.findAll(By.xpath("//li[a[normalize-space(.)='Busy room']]//span[contains(@class,'chat-badge')]")))
+				.isEmpty();
+			new WebDriverWait(student.driver(), Duration.ofSeconds(20)).until((driver) -> navUnread(student) < 420);
 		}
+	}
+
+	/** The unread count beside Chat in the header, 0 when it is hidden. */
+	private static int navUnread(Browser browser) {
+		Object count = browser.script("const badge = document.querySelector('.top .nav-count');"
+				+ " return badge && !badge.hidden ? badge.firstChild.textContent : '0'");
+		return Integer.parseInt(String.valueOf(count).replaceAll("[^0-9]", ""));
 	}
 
 	@Test
@@ -199,8 +214,7 @@ class CourseChatBrowserIT {
 			student.signIn(STUDENT, WebFixture.DEMO_PASSWORD);
 			new Select(student.driver().findElement(By.cssSelector("select[aria-label=Language]"))).selectByValue("es");
 			student.settled();
-			student.click("Chat");
-			student.waitForPath("/chat");
+			openChat(student);
 			assertThat(student.mainText()).contains("Salas de curso", "Mensajes directos", "Iniciar una conversación");
 			assertThat(horizontalOverflow(student)).isLessThanOrEqualTo(0);
 
@@ -235,10 +249,15 @@ class CourseChatBrowserIT {
 				+ "'.chat-list:not(.chat-pending) .chat-message .chat-body')].map((body) => body.innerText)");
 	}
 
+	/** The header's Chat link (its text carries the unread count). */
+	private static void openChat(Browser browser) {
+		browser.waitFor(By.cssSelector(".top nav a[href='/chat']")).click();
+		browser.waitForPath("/chat");
+	}
+
 	private static void openRoom(Browser browser, Course course) {
 		// through the client's own links: a page load would need the session cookie
-		browser.click("Chat");
-		browser.waitForPath("/chat");
+		openChat(browser);
 		browser.click(course.title());
 		browser.settled();
 		browser.waitFor(By.cssSelector(".chat-status[data-state=open]"));

@@ -53,6 +53,12 @@ export function setChatUnread(total) {
   show();
 }
 
+/** Changes the count by delta, e.g. less a room's unread messages once they are read. */
+export function adjustChatUnread(delta) {
+  count = Math.max(0, count + delta);
+  show();
+}
+
 /** The badge for the header's Chat link; the header is drawn again on every page. */
 export function chatUnreadBadge() {
   if (currentUser()?.id !== countedFor) {

@@ -4,7 +4,7 @@
 
 import { api, query } from './api.js';
 import { ChatConnection, textLength } from './chat-socket.js';
-import { refreshChatUnread, setChatUnread } from './chat-unread.js';
+import { adjustChatUnread, refreshChatUnread, setChatUnread } from './chat-unread.js';
 import { defineStrings, formatDate, formatNumber, lang, t } from './i18n.js';
 import { announce, empty, field, h, heading, replace, showProblem } from './ui.js';
 
@@ -636,6 +636,7 @@ async function room({ params, user, title, onLeave, isCurrent }) {
   // --- read marker: what is on screen at the bottom counts as read
   let readTimer = null;
   let readDue = null;
+  let unreadAtOpening = info?.unread ?? 0;
   function markRead() {
     if (!state.atLatest || state.hi === null || state.hi <= state.lastRead || document.visibilityState !== 'visible'
       || !nearBottom()) {
@@ -655,7 +656,11 @@ async function room({ params, user, title, onLeave, isCurrent }) {
     }
     state.lastRead = seq;
     return api('POST', `${base}/read`, { body: { seq } })
-      .then(() => refreshChatUnread(), () => { state.lastRead = 0; });
+      .then(() => {
+        // the header counted this room's unread messages when the page opened
+        adjustChatUnread(-unreadAtOpening);
+        unreadAtOpening = 0;
+      }, () => { state.lastRead = 0; });
   }
   const onVisible = () => markRead();
   document.addEventListener('visibilitychange', onVisible);

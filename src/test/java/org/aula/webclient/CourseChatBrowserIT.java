@@ -169,6 +169,8 @@ class CourseChatBrowserIT {
 
 			waitForMessageCount(student, 50);
 			assertThat(bodies(student).get(49)).isEqualTo("Message 420");
+			// the newest message is in view: the room is read, and the header says so
+			new WebDriverWait(student.driver(), Duration.ofSeconds(20)).until((driver) -> navUnread(student) < 420);
 			List<String> shown = bodies(student);
 			for (int loads = 0; loads < 20 && !"Message 1".equals(shown.get(0)); loads++) {
 				String oldest = shown.get(0);

@@ -27,7 +27,6 @@ defineStrings({
     'chat.course': 'Course',
     'chat.student': 'Student',
     'chat.chooseCourse': 'Choose a course',
-    'chat.chooseStudent': 'Choose a student',
     'chat.noStudents': 'This course has no active students.',
     'chat.searchUsers': 'Find a user',
     'chat.search': 'Search',
@@ -74,7 +73,8 @@ defineStrings({
     'chat.newMany': '{count} new messages',
     'chat.status.connecting': 'Connecting…',
     'chat.status.open': 'Connected',
-    'chat.status.waiting': 'Connection lost. Reconnecting in {seconds} s…',
+    'chat.status.waiting': 'Connection lost. Reconnecting…',
+    'chat.status.retryIn': '(next try in {seconds} s)',
     'chat.status.offline': 'Chat is offline. Reload the page to try again.',
     'chat.pendingOffline': 'Messages you send now go out once the connection is back.',
     'chat.roomGone': 'You no longer have access to this room.',
@@ -97,7 +97,6 @@ defineStrings({
     'chat.course': 'Curso',
     'chat.student': 'Estudiante',
     'chat.chooseCourse': 'Elige un curso',
-    'chat.chooseStudent': 'Elige un estudiante',
     'chat.noStudents': 'Este curso no tiene estudiantes activos.',
     'chat.searchUsers': 'Buscar un usuario',
     'chat.search': 'Buscar',
@@ -144,7 +143,8 @@ defineStrings({
     'chat.newMany': '{count} mensajes nuevos',
     'chat.status.connecting': 'Conectando…',
     'chat.status.open': 'Conectado',
-    'chat.status.waiting': 'Se perdió la conexión. Reconectando en {seconds} s…',
+    'chat.status.waiting': 'Se perdió la conexión. Reconectando…',
+    'chat.status.retryIn': '(próximo intento en {seconds} s)',
     'chat.status.offline': 'El chat está desconectado. Recarga la página para volver a intentarlo.',
     'chat.pendingOffline': 'Los mensajes que envíes ahora saldrán cuando vuelva la conexión.',
     'chat.roomGone': 'Ya no tienes acceso a esta sala.',
@@ -161,27 +161,36 @@ const NEAR_BOTTOM_PX = 80;
 
 const roomPath = (id) => `/chat/${encodeURIComponent(id)}`;
 
-/** The connection's state as one short line, in a role=status element. */
+/**
+ * The connection's state as one short line. Only changes of state are spoken (role=status);
+ * the countdown to the next attempt is shown, not read out every second.
+ */
 function statusLine(connection) {
-  const line = h('p', { class: 'chat-status meta', role: 'status' });
-  let countdown = null;
+  const said = h('span', { role: 'status' });
+  const countdown = h('span', { 'aria-hidden': 'true' });
+  const line = h('p', { class: 'chat-status meta' }, said, ' ', countdown);
+  let timer = null;
   const show = (status) => {
-    clearInterval(countdown);
+    clearInterval(timer);
     line.dataset.state = status.state;
+    const text = status.state === 'waiting' ? `${t('chat.status.waiting')} ${t('chat.pendingOffline')}`
+      : t(`chat.status.${status.state}`);
+    if (said.textContent !== text) {
+      said.textContent = text;
+    }
+    countdown.textContent = '';
     if (status.state === 'waiting') {
       const until = Date.now() + status.retryInMs;
       const tick = () => {
-        line.textContent = `${t('chat.status.waiting', { seconds: Math.max(0, Math.ceil((until - Date.now()) / 1000)) })} ${t('chat.pendingOffline')}`;
+        countdown.textContent = t('chat.status.retryIn', { seconds: Math.max(0, Math.ceil((until - Date.now()) / 1000)) });
       };
       tick();
-      countdown = setInterval(tick, 1000);
-    } else {
-      line.textContent = t(`chat.status.${status.state}`);
+      timer = setInterval(tick, 1000);
     }
   };
   show(connection.status);
   connection.on('status', show);
-  line.dispose = () => clearInterval(countdown);
+  line.dispose = () => clearInterval(timer);
   return line;
 }
 
@@ -459,12 +468,12 @@ async function room({ params, user, title, onLeave, isCurrent }) {
   };
   const sentHere = new Set(); // ids of messages sent from this page, labelled "Sent"
   const problems = h('div', { class: 'form-messages' });
-  const list = h('ol', { class: 'chat-list', 'aria-label': t('chat.log') });
+  const list = h('ol', { class: 'chat-list' });
   const pendingList = h('ol', { class: 'chat-list chat-pending', 'aria-label': t('chat.sending') });
   const olderButton = h('button', { type: 'button', class: 'chat-older' }, t('chat.loadOlder'));
   const beginning = h('p', { class: 'meta chat-beginning' }, t('chat.beginning'));
   const emptyNote = empty(t('chat.empty'));
-  const log = h('div', { class: 'chat-log', tabindex: '0', 'aria-label': t('chat.log') },
+  const log = h('div', { class: 'chat-log', role: 'region', tabindex: '0', 'aria-label': t('chat.log') },
     olderButton, beginning, emptyNote, list, pendingList);
   const latestButton = h('button', { type: 'button', class: 'chat-latest', hidden: true }, t('chat.jumpLatest'));
   const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'false' });

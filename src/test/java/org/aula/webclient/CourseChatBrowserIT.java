@@ -199,6 +199,7 @@ class CourseChatBrowserIT {
 				.findAll(By.xpath("//li[a[normalize-space(.)='Busy room']]//span[contains(@class,'chat-badge')]")))
 				.isEmpty();
 			new WebDriverWait(student.driver(), Duration.ofSeconds(20)).until((driver) -> navUnread(student) < 420);
+			student.screenshot("chat-rooms");
 		}
 	}
 

@@ -43,6 +43,14 @@ class Catalog {
 	}
 
 	/**
+	 * The caller's own courses, unpublished ones included. Read past the cache: a teacher
+	 * must see a course the moment it is created, and the list is theirs alone.
+	 */
+	CatalogPage taughtBy(Caller caller, PageQuery page) {
+		return this.courses.ofTeacher(caller.id(), page);
+	}
+
+	/**
 	 * @throws NotFound when there is no such course, or it is unpublished and the caller
 	 * neither owns it nor is an admin
 	 */
@@ -62,7 +70,7 @@ class Catalog {
 			.map((module) -> new CourseDetail.ModuleOutline(module.number(), module.title(),
 					module.lessons()
 						.stream()
-						.map((outline) -> withContent(outline, lessons.get(outline.id())))
+						.map((outline) -> withContent(outline, lessons.get(outline.id()), caller))
 						.toList()))
 			.toList();
 		return new CourseDetail(detail.id(), detail.code(), detail.title(), detail.description(), detail.teacherId(),
@@ -91,20 +99,23 @@ class Catalog {
 				|| this.access.getObject().isEnrolled(caller.id(), courseId);
 	}
 
-	CourseDetail.LessonMedia media(MediaRef media) {
-		return (media != null)
-				? new CourseDetail.LessonMedia(this.links.url(media.sha256()), media.contentType(), media.size())
-				: null;
+	/**
+	 * A lesson's media as shown to a caller who may read the lesson: the link carries
+	 * that caller's access.
+	 */
+	CourseDetail.LessonMedia media(MediaRef media, Caller caller) {
+		return (media != null) ? new CourseDetail.LessonMedia(this.links.url(media.sha256(), caller.id()),
+				media.contentType(), media.size()) : null;
 	}
 
-	private CourseDetail.LessonOutline withContent(CourseDetail.LessonOutline outline, Lesson lesson) {
+	private CourseDetail.LessonOutline withContent(CourseDetail.LessonOutline outline, Lesson lesson, Caller caller) {
 		if (lesson == null) {
 			// Added after the cached outline was read and evicted since: shown from the
 			// next read.
 			return outline;
 		}
 		return new CourseDetail.LessonOutline(outline.id(), outline.position(), outline.title(), outline.kind(),
-				outline.durationSeconds(), lesson.body(), media(lesson.media()));
+				outline.durationSeconds(), lesson.body(), media(lesson.media(), caller));
 	}
 
 	private CourseDetail load(String code) {

@@ -46,6 +46,14 @@ class CoursesController {
 		return this.catalog.list(q, teacher, PageQuery.of(page, size)).response();
 	}
 
+	@GetMapping("/api/me/taught-courses")
+	@PreAuthorize("hasAnyRole('TEACHER', 'ADMIN')")
+	@Operation(summary = "The caller's own courses, published or not, newest first")
+	PageResponse<CourseSummary> taught(@RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, @AuthenticationPrincipal Jwt jwt) {
+		return this.catalog.taughtBy(Caller.of(jwt), PageQuery.of(page, size)).response();
+	}
+
 	@GetMapping("/api/courses/{code}")
 	@Operation(summary = "A course with its modules and lesson titles; bodies for enrolled students, "
 			+ "the teacher and admins")

@@ -104,6 +104,27 @@ class JdbcCourses implements Courses {
 		return CatalogPage.of(items, page, total);
 	}
 
+	/**
+	 * Every course of one teacher, published or not, newest first; served by the
+	 * {@code (teacher_id, created_at, id)} index.
+	 */
+	CatalogPage ofTeacher(UUID teacherId, org.aula.platform.web.PageQuery page) {
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM courses WHERE teacher_id = ?")
+			.param(teacherId)
+			.query(Long.class)
+			.single();
+		List<CourseSummary> items = this.jdbc
+			.sql("SELECT " + Course.COLUMNS + " FROM courses WHERE teacher_id = ?"
+					+ " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+			.params(teacherId, page.size(), page.offset())
+			.query(Course::map)
+			.list()
+			.stream()
+			.map(Course::summary)
+			.toList();
+		return CatalogPage.of(items, page, total);
+	}
+
 	@Override
 	public Optional<CourseRef> findByCode(String code) {
 		return byCode(code).map(Course::ref);

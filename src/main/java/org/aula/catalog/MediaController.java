@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.aula.platform.media.MediaStore;
+import org.aula.platform.security.AuthenticationRequired;
 import org.aula.platform.web.InvalidInput;
 import org.aula.platform.web.NotFound;
 
@@ -30,9 +31,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Lesson media: upload by the course's teacher or an admin, download by whoever may read
- * a lesson that uses the file. Downloads are content-addressed, so they are cacheable
- * forever; Spring answers {@code Range} (206, 416) and {@code If-None-Match} (304) for a
- * {@link Resource} body with an ETag.
+ * a lesson that uses the file, or whoever holds a signed link Aula handed out to such a
+ * reader (a {@code <video>} cannot send a bearer token). Downloads are content-addressed,
+ * so they are cacheable forever; Spring answers {@code Range} (206, 416) and
+ * {@code If-None-Match} (304) for a {@link Resource} body with an ETag.
  */
 @RestController
 @Tag(name = "Lesson media")
@@ -46,11 +48,14 @@ class MediaController {
 
 	private final Catalog catalog;
 
-	MediaController(MediaStore store, OutlineEditing editing, Outlines outlines, Catalog catalog) {
+	private final MediaLinks links;
+
+	MediaController(MediaStore store, OutlineEditing editing, Outlines outlines, Catalog catalog, MediaLinks links) {
 		this.store = store;
 		this.editing = editing;
 		this.outlines = outlines;
 		this.catalog = catalog;
+		this.links = links;
 	}
 
 	@PostMapping(path = "/api/lessons/{id}/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -78,18 +83,36 @@ class MediaController {
 		MediaRef media = new MediaRef(stored.sha256(), detected.contentType(),
 				MediaTypes.safeName(file.getOriginalFilename(), detected), stored.size());
 		Lesson lesson = this.editing.attachMedia(caller, id, media);
-		return LessonView.of(lesson, this.catalog.media(lesson.media()));
+		return LessonView.of(lesson, this.catalog.media(lesson.media(), caller));
 	}
 
 	@GetMapping("/api/media/{sha256}")
-	@Operation(summary = "Download or stream a media file; supports Range and If-None-Match")
-	ResponseEntity<Resource> download(@PathVariable String sha256, @AuthenticationPrincipal Jwt jwt) {
-		Caller caller = Caller.of(jwt);
-		List<Outlines.UsedMedia> uses = this.outlines.usesOf(sha256);
-		Outlines.UsedMedia allowed = uses.stream()
-			.filter((use) -> this.catalog.mayRead(caller, use.courseId(), use.teacherId()))
-			.findFirst()
-			.orElseThrow(() -> new NotFound("Media"));
+	@Operation(summary = "Download or stream a media file; supports Range and If-None-Match",
+			description = "With a bearer token, or without one and the signed access parameter of a link Aula"
+					+ " handed out (valid for aula.media.link-ttl).")
+	ResponseEntity<Resource> download(@PathVariable String sha256,
+			@RequestParam(name = "access", required = false) String access, @AuthenticationPrincipal Jwt jwt) {
+		Outlines.UsedMedia allowed;
+		if (jwt != null) {
+			Caller caller = Caller.of(jwt);
+			allowed = this.outlines.usesOf(sha256)
+				.stream()
+				.filter((use) -> this.catalog.mayRead(caller, use.courseId(), use.teacherId()))
+				.findFirst()
+				.orElseThrow(() -> new NotFound("Media"));
+		}
+		else if (access == null) {
+			throw new AuthenticationRequired();
+		}
+		else {
+			// The link was handed to someone who could read the file; it is honoured
+			// until
+			// it expires without asking again.
+			if (!this.links.grants(sha256, access)) {
+				throw new NotFound("Media");
+			}
+			allowed = this.outlines.usesOf(sha256).stream().findFirst().orElseThrow(() -> new NotFound("Media"));
+		}
 		// Stored names are plain ASCII (MediaTypes.safeName), so no RFC 5987 variant is
 		// needed.
 		Resource resource = this.store.open(sha256).orElseThrow(() -> new NotFound("Media"));

@@ -1,5 +1,7 @@
 package org.aula.catalog;
 
+import java.time.Duration;
+
 import org.aula.platform.config.InvalidPlatformConfiguration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,11 +16,16 @@ import org.springframework.util.unit.DataSize;
  * from it in {@code application.yaml}
  * @param publicBaseUrl when set, media links point there ({@code <base>/<sha256>}), e.g.
  * a CDN in front of the store, instead of {@code /api/media/<sha256>}
+ * @param linkTtl how long a signed {@code /api/media} link works without a bearer token
  */
 @ConfigurationProperties("aula.media")
-record MediaSettings(@DefaultValue("200MB") DataSize maxUploadSize, String publicBaseUrl) {
+record MediaSettings(@DefaultValue("200MB") DataSize maxUploadSize, String publicBaseUrl,
+		@DefaultValue("2h") Duration linkTtl) {
 
 	MediaSettings {
+		if (linkTtl.isNegative() || linkTtl.isZero()) {
+			throw new InvalidPlatformConfiguration("aula.media.link-ttl must be positive, not " + linkTtl);
+		}
 		if (publicBaseUrl != null && publicBaseUrl.isBlank()) {
 			publicBaseUrl = null;
 		}

@@ -70,8 +70,9 @@ class OutlineController {
 	@GetMapping("/api/lessons/{id}")
 	@Operation(summary = "A lesson with its body and media (enrolled students, the teacher, admins)")
 	LessonView lesson(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
-		Lesson lesson = this.catalog.lesson(id, Caller.of(jwt));
-		return LessonView.of(lesson, this.catalog.media(lesson.media()));
+		Caller caller = Caller.of(jwt);
+		Lesson lesson = this.catalog.lesson(id, caller);
+		return LessonView.of(lesson, this.catalog.media(lesson.media(), caller));
 	}
 
 	@PatchMapping("/api/lessons/{id}")
@@ -79,8 +80,9 @@ class OutlineController {
 	@Operation(summary = "Change a lesson")
 	LessonView updateLesson(@PathVariable UUID id, @RequestBody OutlineEditing.LessonDraft body,
 			@AuthenticationPrincipal Jwt jwt) {
-		Lesson lesson = this.editing.updateLesson(Caller.of(jwt), id, body);
-		return LessonView.of(lesson, this.catalog.media(lesson.media()));
+		Caller caller = Caller.of(jwt);
+		Lesson lesson = this.editing.updateLesson(caller, id, body);
+		return LessonView.of(lesson, this.catalog.media(lesson.media(), caller));
 	}
 
 	@DeleteMapping("/api/lessons/{id}")

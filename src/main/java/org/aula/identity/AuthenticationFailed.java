@@ -34,6 +34,16 @@ class AuthenticationFailed extends ErrorResponseException {
 				"The refresh token is invalid, expired or already used; sign in again.");
 	}
 
+	/**
+	 * Adds headers to the refusal, such as cookies to clear.
+	 * @param extra the headers to add
+	 * @return this refusal
+	 */
+	AuthenticationFailed with(HttpHeaders extra) {
+		extra.forEach((name, values) -> values.forEach((value) -> this.headers.add(name, value)));
+		return this;
+	}
+
 	@Override
 	public HttpHeaders getHeaders() {
 		return this.headers;

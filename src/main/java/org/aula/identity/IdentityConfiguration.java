@@ -2,6 +2,7 @@ package org.aula.identity;
 
 import java.util.Map;
 
+import org.aula.identity.tokens.AccessTokens;
 import org.aula.platform.jobs.RecurringJob;
 import org.aula.platform.security.PublicEndpoints;
 
@@ -25,6 +26,11 @@ class IdentityConfiguration {
 	PasswordEncoder passwordEncoder() {
 		return new DelegatingPasswordEncoder("argon2",
 				Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+	}
+
+	@Bean
+	LinkSignatures linkSignatures(AccessTokens accessTokens) {
+		return new LinkSignatures(accessTokens::derivedKey);
 	}
 
 	@Bean

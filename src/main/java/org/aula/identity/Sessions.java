@@ -116,10 +116,10 @@ class Sessions {
 
 	/**
 	 * Ends the caller's session: the access token in hand and its whole family stop
-	 * working at once, and so does the presented refresh token's family if it is the
-	 * caller's.
+	 * working at once, and so does each presented refresh token's family (from the body
+	 * or the session cookie) if it is the caller's.
 	 */
-	void logout(UUID userId, String accessTokenId, Instant accessTokenExpiry, UUID family, String refreshToken) {
+	void logout(UUID userId, String accessTokenId, Instant accessTokenExpiry, UUID family, List<String> refreshTokens) {
 		this.transactions.executeWithoutResult((status) -> {
 			Instant now = Instant.now();
 			this.revocations.revokeToken(accessTokenId, accessTokenExpiry);
@@ -127,14 +127,17 @@ class Sessions {
 				this.refreshTokens.revokeFamily(family, now);
 				this.revocations.revokeFamily(family);
 			}
-			if (OpaqueTokens.isWellFormed(refreshToken)) {
-				this.refreshTokens.byHash(OpaqueTokens.hash(refreshToken))
-					.filter((token) -> token.userId().equals(userId) && !token.familyId().equals(family))
-					.ifPresent((token) -> {
-						this.refreshTokens.revokeFamily(token.familyId(), now);
-						this.revocations.revokeFamily(token.familyId());
-					});
-			}
+			refreshTokens.stream()
+				.filter(OpaqueTokens::isWellFormed)
+				.map((refreshToken) -> this.refreshTokens.byHash(OpaqueTokens.hash(refreshToken)))
+				.flatMap(Optional::stream)
+				.filter((token) -> token.userId().equals(userId) && !token.familyId().equals(family))
+				.map(RefreshTokens.Token::familyId)
+				.distinct()
+				.forEach((presentedFamily) -> {
+					this.refreshTokens.revokeFamily(presentedFamily, now);
+					this.revocations.revokeFamily(presentedFamily);
+				});
 			this.audit.user("auth.logout", userId, Map.of());
 		});
 	}

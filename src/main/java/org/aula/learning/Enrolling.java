@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.aula.audit.AuditEntry;
 import org.aula.audit.AuditLog;
@@ -141,22 +142,26 @@ class Enrolling {
 			.filter((found) -> caller.mayManage(found.teacherId()))
 			.orElseThrow(() -> new NotFound("Course"));
 		List<Enrolment> found = this.enrolments.ofCourse(course.id());
-		Map<UUID, String> names = this.users.findAllById(found.stream().map(Enrolment::studentId).toList())
+		Map<UUID, UserSummary> users = this.users.findAllById(found.stream().map(Enrolment::studentId).toList())
 			.stream()
-			.collect(toMap(UserSummary::id, UserSummary::fullName));
-		return found.stream()
-			.map((enrolment) -> new Student(enrolment.studentId(), names.get(enrolment.studentId()), enrolment.status(),
-					enrolment.source(), enrolment.createdAt(), enrolment.completedAt()))
-			.toList();
+			.collect(toMap(UserSummary::id, Function.identity()));
+		return found.stream().map((enrolment) -> {
+			UserSummary user = users.get(enrolment.studentId());
+			return new Student(enrolment.studentId(), (user != null) ? user.fullName() : null,
+					(user != null) ? user.email() : null, enrolment.status(), enrolment.source(), enrolment.createdAt(),
+					enrolment.completedAt());
+		}).toList();
 	}
 
 	/**
 	 * A student on a course's list.
 	 *
 	 * @param fullName null if the account no longer exists
+	 * @param email the student's sign-in address, which a teacher's grade sheets name
+	 * them by; null if the account no longer exists
 	 * @param completedAt when every lesson was first completed, or null
 	 */
-	record Student(UUID studentId, String fullName, Enrolment.Status status, Enrolment.Source source,
+	record Student(UUID studentId, String fullName, String email, Enrolment.Status status, Enrolment.Source source,
 			Instant enrolledAt, Instant completedAt) {
 	}
 

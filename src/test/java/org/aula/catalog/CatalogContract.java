@@ -219,6 +219,26 @@ abstract class CatalogContract {
 	}
 
 	@Test
+	void teacherListsTheirOwnCoursesPublishedOrNotNewestFirst() {
+		User teacher = this.client.user("TEACHER");
+		String published = this.client.publishedCourse(teacher, "Listed");
+		String draft = this.client.createCourse(teacher, "Draft");
+		this.client.createCourse(this.otherTeacher, "Not mine");
+
+		Response mine = this.client.get("/api/me/taught-courses", teacher);
+		assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+		assertThat(mine.json().get("items").findValuesAsString("code")).containsExactly(draft, published);
+		assertThat(mine.json().get("items").get(0).get("published").asBoolean()).isFalse();
+		assertThat(mine.json().get("totalItems").asLong()).isEqualTo(2);
+		JsonNode secondPage = this.client.get("/api/me/taught-courses?size=1&page=1", teacher).json();
+		assertThat(secondPage.get("items").findValuesAsString("code")).containsExactly(published);
+		assertThat(listedCodes("?teacher=" + teacher.id())).containsExactly(published);
+		assertThat(this.client.get("/api/me/taught-courses", this.student).status()).isEqualTo(403);
+		assertThat(this.client.get("/api/me/taught-courses", null).status()).isEqualTo(401);
+		assertThat(this.client.get("/api/me/taught-courses?size=0", teacher).status()).isEqualTo(400);
+	}
+
+	@Test
 	void lessonBodiesAreShownOnlyToEnrolledStudentsTheOwnerAndAdmins() {
 		String code = this.client.publishedCourse(this.teacher, "Poetry");
 		String lessonId = this.client.lesson(this.teacher, code, "Secret verses");
@@ -318,7 +338,7 @@ abstract class CatalogContract {
 		assertThat(uploaded.json().get("kind").asString()).isEqualTo("VIDEO");
 		String url = uploaded.json().get("media").get("url").asString();
 		String sha = sha256(video);
-		assertThat(url).isEqualTo("/api/media/" + sha);
+		assertThat(url).startsWith("/api/media/" + sha + "?access=");
 		assertThat(this.client.auditRows("lesson.media", lessonId)).isOne();
 
 		HttpResponse<byte[]> whole = this.client.download(url, this.teacher);
@@ -377,20 +397,87 @@ abstract class CatalogContract {
 		Response uploaded = this.client.upload(lessonId, "film.mp4", video, this.admin);
 		assertThat(uploaded.status()).isEqualTo(200);
 		String url = uploaded.json().get("media").get("url").asString();
+		String plainUrl = "/api/media/" + sha256(video);
 		User enrolled = this.client.user("STUDENT");
 		this.enrolments.enrol(enrolled.id(), this.client.courseId(code));
 
+		// A bearer token is judged by its own rights, whatever link it comes with.
 		assertThat(this.client.download(url, this.student).statusCode()).isEqualTo(404);
 		assertThat(this.client.download(url, this.otherTeacher).statusCode()).isEqualTo(404);
-		assertThat(this.client.download(url, null).statusCode()).isEqualTo(401);
+		assertThat(this.client.download(plainUrl, this.student).statusCode()).isEqualTo(404);
+		HttpResponse<byte[]> anonymous = this.client.download(plainUrl, null);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"aula\"");
 		assertThat(this.client.download("/api/media/" + "0".repeat(64), this.admin).statusCode()).isEqualTo(404);
 		assertThat(this.client.download("/api/media/..%2F..%2Fetc", this.admin).statusCode()).isIn(400, 404);
-		assertThat(this.client.download(url, enrolled).body()).isEqualTo(video);
-		assertThat(this.client.download(url, this.teacher).statusCode()).isEqualTo(200);
+		assertThat(this.client.download(plainUrl, enrolled).body()).isEqualTo(video);
+		assertThat(this.client.download(plainUrl, this.teacher).statusCode()).isEqualTo(200);
 		assertThat(firstLesson(this.client.get("/api/courses/" + code, null).json()).has("media")).isFalse();
 		assertThat(firstLesson(this.client.get("/api/courses/" + code, enrolled).json()).get("media")
 			.get("url")
-			.asString()).isEqualTo(url);
+			.asString()).startsWith(plainUrl + "?access=").contains("." + enrolled.id() + ".");
+	}
+
+	@Test
+	void signedMediaLinksWorkWithoutATokenUntilTheyExpire() {
+		String code = this.client.publishedCourse(this.teacher, "Signed film");
+		String lessonId = this.client.lesson(this.teacher, code, "Watch");
+		byte[] video = video(4000);
+		String sha = sha256(video);
+		assertThat(this.client.upload(lessonId, "film.mp4", video, this.teacher).status()).isEqualTo(200);
+		User enrolled = this.client.user("STUDENT");
+		this.enrolments.enrol(enrolled.id(), this.client.courseId(code));
+
+		String url = this.client.get("/api/lessons/" + lessonId, enrolled).json().get("media").get("url").asString();
+		String signedLink = "/api/media/" + sha + "\\?access=\\d+\\." + enrolled.id() + "\\.[A-Za-z0-9_-]{43}";
+		assertThat(url).matches(signedLink);
+		long expiry = Long.parseLong(url.substring(url.indexOf('=') + 1, url.indexOf('.')));
+		assertThat(expiry - java.time.Instant.now().getEpochSecond()).as("two hours, rounded up to half an hour")
+			.isBetween(7100L, 9000L);
+		assertThat(expiry % 1800).isZero();
+		assertThat(firstLesson(this.client.get("/api/courses/" + code, enrolled).json()).get("media")
+			.get("url")
+			.asString()).matches(signedLink);
+
+		HttpResponse<byte[]> whole = this.client.download(url, null);
+		assertThat(whole.statusCode()).isEqualTo(200);
+		assertThat(whole.body()).isEqualTo(video);
+		assertThat(whole.headers().firstValue("ETag")).hasValue("\"" + sha + "\"");
+		assertThat(whole.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, private, immutable");
+		assertThat(whole.headers().firstValue("Content-Type")).hasValue("video/mp4");
+		HttpResponse<byte[]> part = this.client.download(url, null, "Range", "bytes=100-199");
+		assertThat(part.statusCode()).isEqualTo(206);
+		assertThat(part.body()).isEqualTo(Arrays.copyOfRange(video, 100, 200));
+		assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + video.length);
+		assertThat(this.client.download(url, null, "Range", "bytes=5000-6000").statusCode()).isEqualTo(416);
+		assertThat(this.client.download(url, null, "If-None-Match", "\"" + sha + "\"").statusCode()).isEqualTo(304);
+
+		String access = url.substring(url.indexOf('=') + 1);
+		String signature = access.substring(access.lastIndexOf('.') + 1);
+		char last = signature.charAt(signature.length() - 1);
+		String tampered = access.substring(0, access.length() - 1) + ((last == 'A') ? 'B' : 'A');
+		String otherUser = expiry + "." + this.student.id() + "." + signature;
+		String later = (expiry + 3600) + "." + enrolled.id() + "." + signature;
+		MediaLinks links = this.aula.bean(MediaLinks.class);
+		String expired = links.access(sha, enrolled.id(), java.time.Instant.now().minusSeconds(1));
+		String otherSha = links.access("0".repeat(64), enrolled.id(), java.time.Instant.now().plusSeconds(3600));
+		for (String refused : List.of(tampered, otherUser, later, expired, signature, "x", "..", access + ".x", "%00",
+				"9".repeat(40) + "." + enrolled.id() + "." + signature)) {
+			HttpResponse<byte[]> denied = this.client.download("/api/media/" + sha + "?access=" + refused, null);
+			assertThat(denied.statusCode()).as(refused).isEqualTo(404);
+			assertThat(denied.headers().firstValue("Content-Type")).as(refused).hasValue("application/problem+json");
+		}
+		assertThat(this.client.download("/api/media/" + "0".repeat(64) + "?access=" + otherSha, null).statusCode())
+			.as("a valid link to a file no lesson uses")
+			.isEqualTo(404);
+		String anotherFile = sha256(video(100));
+		assertThat(this.client.download("/api/media/" + anotherFile + "?access=" + access, null).statusCode())
+			.as("the link's token on another file")
+			.isEqualTo(404);
+		assertThat(this.client.download("/api/media/" + sha, null).statusCode()).isEqualTo(401);
+		assertThat(this.client.download(url, null, "Authorization", "Bearer not-a-token").statusCode())
+			.as("a bad bearer token is not rescued by the link")
+			.isEqualTo(401);
 	}
 
 	private void assertRange(String url, String range, int from, int length, byte[] content) {

@@ -1,6 +1,7 @@
 package org.aula.learning;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -356,6 +357,27 @@ abstract class LearningFlowsContract {
 		JsonNode audited = audit("grade.set", teacher);
 		assertThat(audited.get("totalItems").asInt()).isEqualTo(3);
 		assertThat(audited.get("items").get(0).get("entityType").asString()).isEqualTo("grade");
+	}
+
+	@Test
+	void theCourseListNamesEachStudentByNameAndEmail() {
+		User teacher = user("TEACHER");
+		CourseRef course = InMemoryCourses.addCourse(uniqueCode(), teacher.id(), "0", true);
+		User student = user("STUDENT");
+		String email = student.id() + "@students.aula";
+		this.aula.bean(JdbcClient.class)
+			.sql("INSERT INTO users (id, email, full_name, role, active, registered, created_at)"
+					+ " VALUES (?, ?, 'Rosa Parks', 'STUDENT', TRUE, TRUE, ?)")
+			.params(student.id(), email, OffsetDateTime.now())
+			.update();
+		this.client.enrolled(student, course.code());
+
+		JsonNode students = this.client.get("/api/courses/" + course.code() + "/enrolments", teacher).json();
+
+		assertThat(students).singleElement().satisfies((node) -> {
+			assertThat(node.get("fullName").asString()).isEqualTo("Rosa Parks");
+			assertThat(node.get("email").asString()).isEqualTo(email);
+		});
 	}
 
 	@Test

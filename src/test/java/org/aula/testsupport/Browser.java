@@ -187,11 +187,12 @@ public final class Browser implements AutoCloseable {
 
 	/**
 	 * Saves a screenshot as {@code <name>.png} under {@code target/screenshots}, or under
-	 * the directory named by the system property {@code aula.screenshots}
-	 * ({@code scripts/screenshots} sets it to {@code docs/screenshots} for the README).
+	 * the directory named by the environment variable {@code AULA_SCREENSHOTS}
+	 * ({@code docs/screenshots} refreshes the README's pictures).
 	 */
 	public Path screenshot(String name) {
-		Path target = Path.of(System.getProperty("aula.screenshots", "target/screenshots"), name + ".png");
+		String directory = System.getenv().getOrDefault("AULA_SCREENSHOTS", "target/screenshots");
+		Path target = Path.of(directory, name + ".png");
 		try {
 			Files.createDirectories(target.getParent());
 			Files.copy(this.driver.getScreenshotAs(OutputType.FILE).toPath(), target,

@@ -91,6 +91,28 @@ class PublicPagesBrowserIT {
 	}
 
 	@Test
+	void aReloadKeepsTheSessionFromItsCookieWhichThePageCannotRead() {
+		try (Browser browser = Browser.open(this.aula.port())) {
+			browser.signIn(WebFixture.TEACHER, WebFixture.DEMO_PASSWORD);
+			browser.waitForPath("/teach");
+			assertThat((String) browser.script("return document.cookie")).contains("aula_csrf=")
+				.doesNotContain("aula_refresh");
+
+			browser.driver().navigate().refresh();
+			browser.settled();
+			assertThat(browser.script("return location.pathname")).isEqualTo("/teach");
+			assertThat(browser.driver().findElement(By.cssSelector(".account")).getText()).contains("Teresa Teacher");
+
+			browser.click("Sign out");
+			browser.waitForPath("/login");
+			browser.driver().navigate().refresh();
+			browser.settled();
+			assertThat(browser.driver().findElement(By.cssSelector(".account")).getText()).contains("Sign in")
+				.doesNotContain("Teresa Teacher");
+		}
+	}
+
+	@Test
 	void aSpanishBrowserGetsSpanishAndTheSwitchChangesIt() {
 		try (Browser browser = Browser.open(this.aula.port(), "es")) {
 			browser.go("/");

@@ -84,6 +84,16 @@ public final class AccessTokens {
 	}
 
 	/**
+	 * A secret for signing something other than access tokens, the same on every instance
+	 * that signs with the same key.
+	 * @param label names the purpose; each label gets an unrelated key
+	 * @return 32 bytes derived from the current signing key
+	 */
+	public byte[] derivedKey(String label) {
+		return this.keys.derive(label);
+	}
+
+	/**
 	 * How long a token issued now stays valid; no token outlives it.
 	 * @return the configured {@code aula.tokens.access-token-ttl}
 	 */

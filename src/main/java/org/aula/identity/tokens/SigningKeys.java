@@ -1,7 +1,12 @@
 package org.aula.identity.tokens;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -105,6 +110,31 @@ final class SigningKeys {
 		return new JWKSet(this.accepted.stream()
 			.map((key) -> (key instanceof OctetSequenceKey) ? key : key.toPublicJWK())
 			.toList());
+	}
+
+	/**
+	 * A key for another purpose, derived from the current signing key (HMAC-SHA256 of the
+	 * label under the key's secret part): every instance with the same signing key
+	 * derives the same key, one label's key says nothing about another's, and none
+	 * reveals the signing key.
+	 * @param label names the purpose
+	 * @return 32 bytes
+	 */
+	byte[] derive(String label) {
+		byte[] secret = switch (this.current) {
+			case OctetSequenceKey oct -> oct.toByteArray();
+			case ECKey ec -> ec.getD().decode();
+			case RSAKey rsa -> rsa.getPrivateExponent().decode();
+			default -> throw new IllegalStateException("Unsupported key type " + this.current.getKeyType());
+		};
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+			return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+		}
 	}
 
 	List<String> keyIds() {

@@ -30,9 +30,9 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 			AuthenticationException authException) throws IOException {
 		boolean tokenPresented = request.getHeader("Authorization") != null;
 		response.setHeader("WWW-Authenticate",
-				tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"aula\"");
+				tokenPresented ? "Bearer error=\"invalid_token\"" : AuthenticationRequired.CHALLENGE);
 		String detail = tokenPresented ? "The access token is invalid, expired or revoked."
-				: "Authentication is required: send a bearer access token.";
+				: AuthenticationRequired.DETAIL;
 		this.problems.write(response,
 				ProblemResponses.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, detail, request));
 	}

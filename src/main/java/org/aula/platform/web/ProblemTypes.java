@@ -22,6 +22,11 @@ public final class ProblemTypes {
 
 	public static final URI FORBIDDEN = of("forbidden");
 
+	/**
+	 * A request that spends the refresh cookie without the matching CSRF header.
+	 */
+	public static final URI CSRF_FAILED = of("csrf-failed");
+
 	public static final URI NOT_FOUND = of("not-found");
 
 	public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");

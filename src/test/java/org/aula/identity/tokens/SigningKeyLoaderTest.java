@@ -84,6 +84,24 @@ class SigningKeyLoaderTest {
 	}
 
 	@Test
+	void derivesTheSameKeyPerLabelFromTheSameSigningKeyOnEveryInstance() {
+		PemFiles ec = HandMadeTokens.writePem(HandMadeTokens.ecKeyPair("secp256r1"), this.directory, "ec");
+		PemFiles rsa = HandMadeTokens.writePem(HandMadeTokens.rsaKeyPair(2048), this.directory, "rsa");
+		for (TokenSettings settings : new TokenSettings[] { secrets(SECRET, null), pair(ec, null), pair(rsa, null) }) {
+			SigningKeys one = SigningKeyLoader.load(settings, false);
+			SigningKeys another = SigningKeyLoader.load(settings, false);
+
+			assertThat(one.derive("media")).hasSize(32).isEqualTo(another.derive("media"));
+			assertThat(one.derive("media")).isNotEqualTo(one.derive("other"));
+		}
+		assertThat(SigningKeyLoader.load(secrets(SECRET, null), false).derive("media"))
+			.isNotEqualTo(SigningKeyLoader.load(secrets(PREVIOUS_SECRET, null), false).derive("media"))
+			.isNotEqualTo(SigningKeyLoader.load(pair(ec, null), false).derive("media"));
+		assertThat(SigningKeyLoader.load(secrets(SECRET, null), false).derive("media")).as("not the secret itself")
+			.isNotEqualTo(SECRET.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
 	void refusesAnRsaKeyUnder2048Bits() {
 		PemFiles files = HandMadeTokens.writePem(HandMadeTokens.rsaKeyPair(1024), this.directory, "rsa");
 

@@ -2,6 +2,7 @@
 // admin, chat) are separate modules loaded the first time one of their pages opens.
 
 import { currentUser, onSessionChange, restore, signOut } from './api.js';
+import { chatUnreadBadge } from './chat-unread.js';
 import { defineStrings, lang, LANGUAGES, setLanguage, t } from './i18n.js';
 import { strings } from './strings.js';
 import { h, heading, problemBox, replace } from './ui.js';
@@ -173,7 +174,7 @@ function renderHeader() {
     if (TEACHING.includes(user.role)) {
       links.push(navLink('/teach', t('nav.teaching')));
     }
-    links.push(navLink('/chat', t('nav.chat')));
+    links.push(navLink('/chat', [t('nav.chat'), chatUnreadBadge()]));
     if (user.role === 'ADMIN') {
       links.push(navLink('/admin', t('nav.admin')));
     }

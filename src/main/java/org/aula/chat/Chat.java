@@ -48,6 +48,8 @@ class Chat {
 
 	static final int MAX_PAGE = 200;
 
+	static final int MAX_MEMBERS = 100;
+
 	private static final Logger logger = LoggerFactory.getLogger(Chat.class);
 
 	private static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -312,6 +314,46 @@ class Chat {
 		}
 		views.sort(Comparator.comparing(RoomView::kind).thenComparing(RoomView::title));
 		return views;
+	}
+
+	/**
+	 * A room member as the other members see them: a name to show beside their messages.
+	 *
+	 * @param id user id
+	 * @param fullName their name
+	 * @param role their role, so a client can mark the teacher
+	 */
+	record Member(UUID id, String fullName, Role role) {
+	}
+
+	/**
+	 * The names of those of {@code ids} who may use the room now: in a course room its
+	 * teacher, its actively enrolled students and admins; in a direct room its two
+	 * members. Anyone else (a former student, a stranger) is left out, so the endpoint
+	 * tells a member nothing about users outside the room.
+	 */
+	List<Member> members(Caller member, UUID roomId, List<UUID> ids) {
+		if (ids == null || ids.isEmpty() || ids.size() > MAX_MEMBERS) {
+			throw new InvalidInput("ids", "must list 1 to " + MAX_MEMBERS + " user ids");
+		}
+		ChatRoom room = this.access.require(member, roomId);
+		Set<UUID> wanted = new LinkedHashSet<>(ids);
+		Set<UUID> inRoom = new HashSet<>();
+		if (room.isCourse()) {
+			inRoom.addAll(this.enrolments.enrolledAmong(room.id(), wanted));
+			this.courses.findById(room.id()).ifPresent((course) -> inRoom.add(course.teacherId()));
+		}
+		else {
+			inRoom.add(room.userLow());
+			inRoom.add(room.userHigh());
+		}
+		return this.users.findAllById(wanted)
+			.stream()
+			.filter((user) -> inRoom.contains(user.id())
+					|| (room.isCourse() && user.role() == Role.ADMIN && user.active()))
+			.map((user) -> new Member(user.id(), user.fullName(), user.role()))
+			.sorted(Comparator.comparing(Member::fullName))
+			.toList();
 	}
 
 	/**

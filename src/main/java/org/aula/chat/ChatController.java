@@ -127,6 +127,13 @@ class ChatController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@GetMapping("/api/chat/rooms/{id}/members")
+	@Operation(summary = "Names of the listed users who are members of the room (at most 100 ids); others are left out")
+	List<Chat.Member> members(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+			@RequestParam(required = false) @Nullable List<UUID> ids) {
+		return this.chat.members(Caller.of(jwt), id, (ids != null) ? ids : List.of());
+	}
+
 	record Presence(UUID roomId, List<UUID> online) {
 	}
 

@@ -369,6 +369,43 @@ abstract class ChatContract {
 	}
 
 	@Test
+	void membersNamesOnlyThoseWhoMayUseTheRoom() {
+		User teacher = this.chat.user("TEACHER");
+		UUID course = this.chat.course(teacher);
+		User student = this.chat.student(course);
+		User former = this.chat.student(course);
+		this.chat.cancelEnrolment(former, course);
+		User stranger = this.chat.user("STUDENT");
+		User admin = this.chat.user("ADMIN");
+		String ids = String.join(",", teacher.id().toString(), student.id().toString(), former.id().toString(),
+				stranger.id().toString(), admin.id().toString(), UUID.randomUUID().toString());
+
+		Response named = this.chat.get("/api/chat/rooms/" + course + "/members?ids=" + ids, student);
+
+		assertThat(named.status()).as(named.body()).isEqualTo(200);
+		Map<String, String> roles = new HashMap<>();
+		named.json().forEach((member) -> roles.put(member.get("id").asString(), member.get("role").asString()));
+		assertThat(roles).containsOnly(Map.entry(teacher.id().toString(), "TEACHER"),
+				Map.entry(student.id().toString(), "STUDENT"), Map.entry(admin.id().toString(), "ADMIN"));
+		assertThat(named.json().get(0).get("fullName").asString()).isNotBlank();
+		assertThat(this.chat.get("/api/chat/rooms/" + course + "/members?ids=" + ids, stranger).status())
+			.isEqualTo(404);
+		assertThat(this.chat.get("/api/chat/rooms/" + course + "/members?ids=nope", student).status()).isEqualTo(400);
+		assertThat(this.chat.get("/api/chat/rooms/" + course + "/members", student).status()).isEqualTo(400);
+		String tooMany = String.join(",",
+				LongStream.range(0, 101).mapToObj((i) -> UUID.randomUUID().toString()).toList());
+		assertThat(this.chat.get("/api/chat/rooms/" + course + "/members?ids=" + tooMany, student).status())
+			.isEqualTo(400);
+
+		String direct = this.chat.post("/api/chat/direct", "{\"userId\":\"%s\"}".formatted(teacher.id()), student)
+			.json()
+			.get("id")
+			.asString();
+		JsonNode directMembers = this.chat.get("/api/chat/rooms/" + direct + "/members?ids=" + ids, teacher).json();
+		assertThat(directMembers).hasSize(2);
+	}
+
+	@Test
 	void aTicketOpensOneSocketOnlyAndNothingElseDoes() {
 		User teacher = this.chat.user("TEACHER");
 		String ticket = this.chat.ticket(teacher);

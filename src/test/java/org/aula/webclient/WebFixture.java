@@ -2,14 +2,19 @@ package org.aula.webclient;
 
 import java.net.http.HttpRequest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.aula.testsupport.EmbeddedAulaTest;
 import org.aula.testsupport.HttpApi;
 import org.aula.testsupport.HttpApi.Response;
 import org.aula.testsupport.RunningAula;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +113,23 @@ final class WebFixture implements AutoCloseable {
 		Response published = call("PATCH", "/api/courses/" + code, "{\"published\":true}", teacherToken);
 		assertThat(published.status()).as(published.body()).isEqualTo(200);
 		return code;
+	}
+
+	/**
+	 * The path and token of the newest link to {@code page} (e.g.
+	 * {@code /reset-password}) emailed to the address, read from the outbox as a person
+	 * would read the email.
+	 */
+	String linkMailedTo(String email, String page) {
+		List<String> bodies = this.aula.bean(JdbcClient.class)
+			.sql("SELECT body FROM email_outbox WHERE recipient = ? ORDER BY created_at DESC")
+			.param(email)
+			.query(String.class)
+			.list();
+		assertThat(bodies).as("emails to " + email).isNotEmpty();
+		Matcher link = Pattern.compile(Pattern.quote(page) + "\\?token=[A-Za-z0-9_-]+").matcher(bodies.get(0));
+		assertThat(link.find()).as("a link to " + page + " in: " + bodies.get(0)).isTrue();
+		return link.group();
 	}
 
 	@Override

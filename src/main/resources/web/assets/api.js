@@ -71,10 +71,15 @@ function endSession() {
 // Another tab that refreshed shares its new access token: the refresh cookie has rotated,
 // and refreshing again with a stale view would only race it.
 channel?.addEventListener('message', (event) => {
-  if (event.data?.kind === 'tokens' && session.user) {
+  if (event.data?.kind === 'tokens' && session.user && event.data.userId === session.user.id) {
     adopt(event.data.tokens);
   } else if (event.data?.kind === 'signed-out') {
     endSession();
+  } else if (event.data?.kind === 'signed-in' && event.data.userId !== session.user?.id) {
+    // Another tab signed in as someone else and replaced the shared refresh cookie: this
+    // tab must not go on showing one user while its requests act as the other.
+    endSession();
+    restore();
   }
 });
 
@@ -99,7 +104,7 @@ export function refresh() {
         headers: { 'X-CSRF-Token': csrf, Accept: 'application/json' },
       });
       adopt(tokens);
-      channel?.postMessage({ kind: 'tokens', tokens });
+      channel?.postMessage({ kind: 'tokens', tokens, userId: session.user?.id });
       return tokens;
     };
     const locked = navigator.locks ? navigator.locks.request('aula-refresh', run) : run();
@@ -132,21 +137,36 @@ export async function signIn(email, password) {
   });
   adopt(tokens);
   session.user = await api('GET', '/api/me');
+  channel?.postMessage({ kind: 'signed-in', userId: session.user.id });
   notify();
   return session.user;
 }
 
 export async function signOut() {
-  const csrf = csrfToken();
+  const logout = () => {
+    const csrf = csrfToken();
+    return fetch('/api/auth/logout', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Authorization: `Bearer ${session.accessToken}`, ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
+    });
+  };
   try {
     if (session.accessToken) {
-      await fetch('/api/auth/logout', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { Authorization: `Bearer ${session.accessToken}`, ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
-      });
+      // An access token that expired unnoticed (a sleeping laptop) is refreshed once, so
+      // the server really ends the session instead of answering 401.
+      const response = await logout();
+      if (response.status === 401) {
+        await refresh();
+        await logout();
+      }
     }
+  } catch {
+    // Whatever failed, the session must not come back on this browser: see below.
   } finally {
+    // Without the CSRF cookie no page can use the refresh cookie again, even if the server
+    // never heard the logout.
+    document.cookie = `${CSRF_COOKIE}=; Max-Age=0; Path=/; SameSite=Strict`;
     channel?.postMessage({ kind: 'signed-out' });
     endSession();
   }

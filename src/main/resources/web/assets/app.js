@@ -120,7 +120,15 @@ async function render() {
       user,
       navigate,
       title: (text) => { document.title = `${text} · Aula`; },
-      onLeave: (dispose) => leaving.push(dispose),
+      // A view still loading when the user moved on must not hand its cleanup to the
+      // next page: it runs at once instead.
+      onLeave: (dispose) => {
+        if (current === generation) {
+          leaving.push(dispose);
+        } else {
+          dispose();
+        }
+      },
       isCurrent: () => current === generation,
     };
     const content = await area.views[route.view](context);
@@ -211,10 +219,17 @@ document.addEventListener('click', (event) => {
 
 window.addEventListener('popstate', () => render());
 
+let shownUserId = null;
+
 onSessionChange((user) => {
   const found = match(location.pathname);
+  const previous = shownUserId;
+  shownUserId = user?.id ?? null;
   if (!user && found?.route.roles) {
     navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+  } else if (user && previous && previous !== user.id) {
+    // Another tab signed in as someone else: show this page again as that user.
+    render();
   } else {
     renderHeader();
   }

@@ -96,8 +96,16 @@ async function course({ params, navigate, title, user }) {
 
 function nextPath(params) {
   const next = params.get('next') || '';
-  // Only a path of this site: never an absolute or protocol-relative address.
-  return next.startsWith('/') && !next.startsWith('//') ? next : null;
+  // Only a path of this site: never an absolute, protocol-relative or backslash address.
+  if (!next.startsWith('/')) {
+    return null;
+  }
+  try {
+    const url = new URL(next, location.origin);
+    return url.origin === location.origin ? url.pathname + url.search + url.hash : null;
+  } catch {
+    return null;
+  }
 }
 
 async function login({ query: params, navigate, title }) {

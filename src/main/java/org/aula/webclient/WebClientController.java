@@ -1,8 +1,10 @@
 package org.aula.webclient;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +12,7 @@ import org.aula.platform.web.NotFound;
 import org.aula.webclient.WebAssets.Asset;
 import org.aula.webclient.WebAssets.Page;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,10 +33,11 @@ class WebClientController {
 
 	/**
 	 * Scripts only from Aula plus the one inline import map, by hash; the page may load
-	 * media and connect to the API and the chat socket on its own origin, nothing else.
+	 * media from its own origin (and from the media CDN when one is configured) and
+	 * connect to the API and the chat socket on its own origin, nothing else.
 	 */
 	private static final String PAGE_POLICY = "default-src 'none'; script-src 'self' %s; style-src 'self'; "
-			+ "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
+			+ "img-src 'self' data: blob:%s; media-src 'self' blob:%s; connect-src 'self'; font-src 'self'; "
 			+ "manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 	private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
@@ -44,9 +48,29 @@ class WebClientController {
 
 	private final String pagePolicy;
 
-	WebClientController(WebAssets assets) {
+	WebClientController(WebAssets assets, @Value("${aula.media.public-base-url:}") String mediaBaseUrl) {
 		this.assets = assets;
-		this.pagePolicy = PAGE_POLICY.formatted(assets.page().scriptHash());
+		String mediaOrigin = origin(mediaBaseUrl).map((origin) -> " " + origin).orElse("");
+		this.pagePolicy = PAGE_POLICY.formatted(assets.page().scriptHash(), mediaOrigin, mediaOrigin);
+	}
+
+	/** The scheme, host and port of an absolute http(s) URL. */
+	static Optional<String> origin(String url) {
+		if (url == null || url.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			URI uri = URI.create(url.trim());
+			String scheme = uri.getScheme();
+			if (uri.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+				return Optional.empty();
+			}
+			return Optional.of(scheme.toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+					+ ((uri.getPort() >= 0) ? ":" + uri.getPort() : ""));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** The paths the client's router knows; anything else stays a 404 problem. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,9 +106,40 @@ class PublicPagesBrowserIT {
 
 			browser.click("Sign out");
 			browser.waitForPath("/login");
+			assertThat((String) browser.script("return document.cookie")).doesNotContain("aula_csrf");
 			browser.driver().navigate().refresh();
 			browser.settled();
 			assertThat(browser.driver().findElement(By.cssSelector(".account")).getText()).contains("Sign in")
+				.doesNotContain("Teresa Teacher");
+		}
+	}
+
+	@Test
+	void aNextAddressOutsideTheSiteIsIgnoredAfterSigningIn() {
+		try (Browser browser = Browser.open(this.aula.port())) {
+			browser.go("/login?next=" + "/%5Cexample.org/steal");
+			browser.type("Email", WebFixture.TEACHER);
+			browser.type("Password", WebFixture.DEMO_PASSWORD);
+			browser.submit("Sign in");
+			browser.waitForPath("/teach");
+			assertThat(browser.driver().getCurrentUrl()).startsWith(browser.baseUrl());
+		}
+	}
+
+	@Test
+	void aTabFollowsWhenAnotherTabSignsInAsSomeoneElse() {
+		try (Browser browser = Browser.open(this.aula.port())) {
+			browser.signIn(WebFixture.TEACHER, WebFixture.DEMO_PASSWORD);
+			browser.waitForPath("/teach");
+			String teacherTab = browser.driver().getWindowHandle();
+
+			browser.driver().switchTo().newWindow(WindowType.TAB);
+			browser.signIn("ana@aula.local", WebFixture.DEMO_PASSWORD);
+			browser.waitForPath("/my-courses");
+
+			browser.driver().switchTo().window(teacherTab);
+			browser.waitForText(By.cssSelector(".account"), "Ana Student");
+			assertThat(browser.driver().findElement(By.cssSelector(".account")).getText())
 				.doesNotContain("Teresa Teacher");
 		}
 	}

@@ -74,6 +74,7 @@ class WebClientIT {
 		}
 		assertThat(page.headers().allValues("Content-Security-Policy")).hasSize(1);
 		String policy = page.header("Content-Security-Policy");
+		assertThat(policy).contains("media-src 'self' blob:;").contains("img-src 'self' data: blob:;");
 		assertThat(policy).contains("script-src 'self' 'sha256-")
 			.doesNotContain("unsafe-inline")
 			.contains("frame-ancestors 'none'");

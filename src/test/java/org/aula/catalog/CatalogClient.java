@@ -1,8 +1,6 @@
 package org.aula.catalog;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,16 +114,7 @@ final class CatalogClient {
 	}
 
 	Response upload(String lessonId, String fileName, byte[] content, User user) {
-		String boundary = "aula-test-" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(content);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpRequest.Builder request = this.http.request("/api/lessons/" + lessonId + "/media")
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		HttpRequest.Builder request = this.http.fileUpload("/api/lessons/" + lessonId + "/media", fileName, content);
 		if (user != null) {
 			request.header("Authorization", "Bearer " + user.token());
 		}

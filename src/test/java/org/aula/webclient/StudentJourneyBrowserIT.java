@@ -1,6 +1,5 @@
 package org.aula.webclient;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.aula.testsupport.Browser;
 import org.aula.testsupport.HttpApi.Response;
@@ -27,8 +24,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StudentJourneyBrowserIT {
 
 	private static final String PASSWORD = "journey-through-aula-2026";
-
-	private static final Pattern REGISTER_LINK = Pattern.compile("/register\\?token=[A-Za-z0-9_-]{43}");
 
 	/**
 	 * Markup and a script link in a lesson must come out as text; the heading, emphasis,
@@ -117,7 +110,7 @@ class StudentJourneyBrowserIT {
 		Response invited = this.aula.call("POST", "/api/admin/invitations",
 				"{\"email\":\"%s\",\"role\":\"STUDENT\"}".formatted(email), this.admin);
 		assertThat(invited.status()).as(invited.body()).isEqualTo(201);
-		String invitation = invitationLinkMailedTo(email);
+		String invitation = this.aula.linkMailedTo(email, "/register");
 
 		try (Browser browser = Browser.open(this.aula.port())) {
 			browser.go(invitation);
@@ -384,19 +377,6 @@ class StudentJourneyBrowserIT {
 		return file;
 	}
 
-	private String invitationLinkMailedTo(String email) {
-		List<String> bodies = this.aula.aula()
-			.bean(JdbcClient.class)
-			.sql("SELECT body FROM email_outbox WHERE recipient = ? ORDER BY created_at DESC")
-			.param(email)
-			.query(String.class)
-			.list();
-		assertThat(bodies).as("emails to " + email).isNotEmpty();
-		Matcher link = REGISTER_LINK.matcher(bodies.get(0));
-		assertThat(link.find()).as("an invitation link in: " + bodies.get(0)).isTrue();
-		return link.group();
-	}
-
 	private String certificateCodeOf(String email) {
 		Response mine = this.aula.call("GET", "/api/me/certificates", null, this.aula.token(email, PASSWORD));
 		assertThat(mine.status()).as(mine.body()).isEqualTo(200);
@@ -439,19 +419,10 @@ class StudentJourneyBrowserIT {
 	}
 
 	private void upload(String lessonId, String fileName, byte[] content) {
-		String boundary = "aula-test-" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(content);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		Response uploaded = this.aula.http()
 			.send(this.aula.http()
-				.request("/api/lessons/" + lessonId + "/media")
-				.header("Authorization", "Bearer " + this.teacher)
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+				.fileUpload("/api/lessons/" + lessonId + "/media", fileName, content)
+				.header("Authorization", "Bearer " + this.teacher));
 		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
 	}
 

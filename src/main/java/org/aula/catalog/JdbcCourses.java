@@ -1,6 +1,7 @@
 package org.aula.catalog;
 
 import org.aula.platform.jdbc.Timestamps;
+import org.aula.platform.web.PageQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,7 +74,7 @@ class JdbcCourses implements Courses {
 	 * Published courses, newest first, optionally of one teacher and matching a text.
 	 * Ordered by creation time then id (both descending) so pages never overlap or skip.
 	 */
-	CatalogPage published(String text, UUID teacherId, org.aula.platform.web.PageQuery page) {
+	CatalogPage published(String text, UUID teacherId, PageQuery page) {
 		StringBuilder where = new StringBuilder(" WHERE published = TRUE");
 		List<Object> params = new ArrayList<>();
 		if (teacherId != null) {
@@ -88,6 +89,19 @@ class JdbcCourses implements Courses {
 			params.add(like);
 			params.add(like);
 		}
+		return page(where.toString(), params, page);
+	}
+
+	/**
+	 * Every course of one teacher, published or not, newest first; served by the
+	 * {@code (teacher_id, created_at, id)} index.
+	 */
+	CatalogPage ofTeacher(UUID teacherId, PageQuery page) {
+		return page(" WHERE teacher_id = ?", List.of(teacherId), page);
+	}
+
+	/** One page of the courses a WHERE clause selects, newest first, with the total. */
+	private CatalogPage page(String where, List<Object> params, PageQuery page) {
 		long total = this.jdbc.sql("SELECT COUNT(*) FROM courses" + where).params(params).query(Long.class).single();
 		List<Object> pageParams = new ArrayList<>(params);
 		pageParams.add(page.size());
@@ -96,27 +110,6 @@ class JdbcCourses implements Courses {
 			.sql("SELECT " + Course.COLUMNS + " FROM courses" + where
 					+ " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
 			.params(pageParams)
-			.query(Course::map)
-			.list()
-			.stream()
-			.map(Course::summary)
-			.toList();
-		return CatalogPage.of(items, page, total);
-	}
-
-	/**
-	 * Every course of one teacher, published or not, newest first; served by the
-	 * {@code (teacher_id, created_at, id)} index.
-	 */
-	CatalogPage ofTeacher(UUID teacherId, org.aula.platform.web.PageQuery page) {
-		long total = this.jdbc.sql("SELECT COUNT(*) FROM courses WHERE teacher_id = ?")
-			.param(teacherId)
-			.query(Long.class)
-			.single();
-		List<CourseSummary> items = this.jdbc
-			.sql("SELECT " + Course.COLUMNS + " FROM courses WHERE teacher_id = ?"
-					+ " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
-			.params(teacherId, page.size(), page.offset())
 			.query(Course::map)
 			.list()
 			.stream()

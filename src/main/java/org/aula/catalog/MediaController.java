@@ -106,8 +106,7 @@ class MediaController {
 		}
 		else {
 			// The link was handed to someone who could read the file; it is honoured
-			// until
-			// it expires without asking again.
+			// until it expires without asking again.
 			if (!this.links.grants(sha256, access)) {
 				throw new NotFound("Media");
 			}

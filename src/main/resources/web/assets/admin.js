@@ -2,10 +2,13 @@
 // job queue and the sales report. Every page shares a small navigation between them.
 
 import { api, query } from './api.js';
-import { defineStrings, formatDate, formatDateTime, formatNumber, lang, t } from './i18n.js';
+import { defineStrings, formatDate, formatDateTime, formatMoney, formatNumber, t } from './i18n.js';
 import {
   announce, empty, field, form, h, heading, pager, problemBox, progress, replace, saveResponse, showProblem, virtualList,
 } from './ui.js';
+
+// Revenue of zero is zero, not a free course.
+const REVENUE = { zeroIsFree: false };
 
 defineStrings({
   en: {
@@ -1019,14 +1022,6 @@ function svg(tag, attributes = {}, ...children) {
   return element;
 }
 
-function money(amount, currency) {
-  try {
-    return new Intl.NumberFormat(lang(), { style: 'currency', currency }).format(Number(amount));
-  } catch {
-    return `${Number(amount).toFixed(2)} ${currency}`;
-  }
-}
-
 /** A period as people read it: periods are UTC days or months, so they are formatted in UTC. */
 function periodLabel(period, style = 'medium') {
   const month = /^\d{4}-\d{2}$/.test(period);
@@ -1037,7 +1032,7 @@ function periodLabel(period, style = 'medium') {
   const options = month
     ? { year: 'numeric', month: style === 'short' ? 'short' : 'long', timeZone: 'UTC' }
     : (style === 'short' ? { month: 'short', day: 'numeric', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' });
-  return new Intl.DateTimeFormat(lang(), options).format(date);
+  return formatDate(date, options);
 }
 
 /** Every period of the range, so days without sales show as gaps, when there are few enough. */
@@ -1101,9 +1096,9 @@ function revenueChart(report, currency) {
     unit: unitName,
     from: periodLabel(report.from),
     to: periodLabel(report.to),
-    total: money(totalAmount, currency),
+    total: formatMoney(totalAmount, currency, REVENUE),
     sales: formatNumber(totalSales),
-    max: money(highest.amount, currency),
+    max: formatMoney(highest.amount, currency, REVENUE),
     maxPeriod: periodLabel(highest.period),
   });
   const ticks = [0, top / 2, top];
@@ -1114,7 +1109,7 @@ function revenueChart(report, currency) {
   svg('title', {}, t('reports.chartTitle', { currency, unit: unitName })),
   ticks.map((tick) => svg('g', { class: 'tick' },
     svg('line', { class: 'grid', x1: margin.left, x2: width - margin.right, y1: y(tick), y2: y(tick) }),
-    svg('text', { x: margin.left - 8, y: y(tick) + 4, 'text-anchor': 'end' }, money(tick, currency)))),
+    svg('text', { x: margin.left - 8, y: y(tick) + 4, 'text-anchor': 'end' }, formatMoney(tick, currency, REVENUE)))),
   svg('line', { class: 'axis', x1: margin.left, x2: margin.left, y1: margin.top, y2: margin.top + plotHeight }),
   svg('line', { class: 'axis', x1: margin.left, x2: width - margin.right, y1: margin.top + plotHeight, y2: margin.top + plotHeight }),
   points.map((point, index) => {
@@ -1124,7 +1119,7 @@ function revenueChart(report, currency) {
       class: 'bar', x: x.toFixed(1), y: (margin.top + plotHeight - barHeight).toFixed(1), width: barWidth.toFixed(1),
       height: barHeight.toFixed(1), 'data-period': point.period, 'data-amount': point.amount.toFixed(2),
     }, svg('title', {}, t('reports.barTitle', {
-      period: periodLabel(point.period), amount: money(point.amount, currency), sales: formatNumber(point.sales),
+      period: periodLabel(point.period), amount: formatMoney(point.amount, currency, REVENUE), sales: formatNumber(point.sales),
     })));
   }),
   points.map((point, index) => (index % labelEvery === 0
@@ -1144,7 +1139,7 @@ function revenueChart(report, currency) {
 }
 
 function revenueText(revenue) {
-  return revenue.length ? revenue.map((item) => money(item.amount, item.currency)).join(', ') : '—';
+  return revenue.length ? revenue.map((item) => formatMoney(item.amount, item.currency, REVENUE)).join(', ') : '—';
 }
 
 function reportTables(report) {

@@ -51,11 +51,12 @@ export function formatDateTime(value) {
   return formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function formatMoney(amount, currency) {
+/** A price; zero reads "Free" unless zeroIsFree is false (a revenue of 0 is not free). */
+export function formatMoney(amount, currency, { zeroIsFree = true } = {}) {
   if (amount === null || amount === undefined) {
     return '';
   }
-  if (Number(amount) === 0) {
+  if (zeroIsFree && Number(amount) === 0) {
     return t('common.free');
   }
   try {
@@ -67,6 +68,15 @@ export function formatMoney(amount, currency) {
 
 export function formatNumber(value, options = {}) {
   return new Intl.NumberFormat(language, options).format(value);
+}
+
+/** A file size in B, KB, MB or GB (the unit symbols are the same in every language here). */
+export function formatBytes(bytes) {
+  const units = [['GB', 1024 ** 3, 1], ['MB', 1024 ** 2, 1], ['KB', 1024, 0]];
+  const unit = units.find(([, size]) => bytes >= size);
+  return unit
+    ? `${formatNumber(bytes / unit[1], { maximumFractionDigits: unit[2] })} ${unit[0]}`
+    : `${formatNumber(bytes)} B`;
 }
 
 document.documentElement.lang = language;

@@ -2,7 +2,7 @@
 // and the public page that verifies a certificate by its code.
 
 import { api } from './api.js';
-import { defineStrings, formatDate, formatDateTime, formatNumber, t } from './i18n.js';
+import { defineStrings, formatBytes, formatDate, formatDateTime, formatNumber, t } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
 import { announce, empty, field, h, heading, problemBox, progress, replace, saveResponse, showProblem } from './ui.js';
 
@@ -294,16 +294,6 @@ async function learn({ params, title, user }) {
   ];
 }
 
-function fileSize(bytes) {
-  if (bytes < 1024) {
-    return `${formatNumber(bytes)} B`;
-  }
-  if (bytes < 1024 * 1024) {
-    return `${formatNumber(bytes / 1024, { maximumFractionDigits: 0 })} KB`;
-  }
-  return `${formatNumber(bytes / (1024 * 1024), { maximumFractionDigits: 1 })} MB`;
-}
-
 function mediaBlock(lesson) {
   const media = lesson.media;
   if (!media) {
@@ -328,7 +318,7 @@ function mediaBlock(lesson) {
     return h('p', {}, h('a', { href: media.url, rel: 'noopener noreferrer', download: '' }, t('lesson.download', { name })));
   }
   const button = h('button', { type: 'button', class: 'primary' }, t('lesson.download', { name }),
-    h('span', { class: 'meta' }, ` (${fileSize(media.size)})`));
+    h('span', { class: 'meta' }, ` (${formatBytes(media.size)})`));
   button.addEventListener('click', async () => {
     button.disabled = true;
     showProblem(slot, null);

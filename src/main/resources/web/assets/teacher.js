@@ -2,7 +2,7 @@
 // modules and lessons, the lesson editor with media upload, and the gradebook.
 
 import { accessToken, api, Problem, query, refresh } from './api.js';
-import { defineStrings, formatDateTime, formatMoney, formatNumber, lang, t } from './i18n.js';
+import { defineStrings, formatBytes, formatDateTime, formatMoney, formatNumber, lang, t } from './i18n.js';
 import { announce, empty, field, form, h, heading, pager, progress, replace, showProblem } from './ui.js';
 
 defineStrings({
@@ -111,10 +111,6 @@ defineStrings({
     'teach.media.uploaded': 'Upload complete: the lesson is now of kind {kind}.',
     'teach.media.cancelled': 'Upload cancelled.',
     'teach.media.choose': 'Choose a file first.',
-    'teach.size.bytes': '{value} bytes',
-    'teach.size.kb': '{value} KB',
-    'teach.size.mb': '{value} MB',
-    'teach.size.gb': '{value} GB',
     'teach.grades.title': 'Gradebook: {title}',
     'teach.grades.none': 'No students are enrolled in this course yet.',
     'teach.grades.count.one': '{count} student',
@@ -257,10 +253,6 @@ defineStrings({
     'teach.media.uploaded': 'Subida completa: la lección ahora es de tipo {kind}.',
     'teach.media.cancelled': 'Subida cancelada.',
     'teach.media.choose': 'Elige antes un archivo.',
-    'teach.size.bytes': '{value} bytes',
-    'teach.size.kb': '{value} KB',
-    'teach.size.mb': '{value} MB',
-    'teach.size.gb': '{value} GB',
     'teach.grades.title': 'Calificaciones: {title}',
     'teach.grades.none': 'Todavía no hay estudiantes inscritos en este curso.',
     'teach.grades.count.one': '{count} estudiante',
@@ -344,14 +336,6 @@ function durationInput(seconds) {
 function counted(key, count) {
   const form = new Intl.PluralRules(lang()).select(count) === 'one' ? 'one' : 'other';
   return t(`${key}.${form}`, { count: formatNumber(count) });
-}
-
-function formatSize(bytes) {
-  const units = [['teach.size.gb', 1024 ** 3], ['teach.size.mb', 1024 ** 2], ['teach.size.kb', 1024]];
-  const unit = units.find(([, size]) => bytes >= size);
-  return unit
-    ? t(unit[0], { value: formatNumber(bytes / unit[1], { maximumFractionDigits: 1 }) })
-    : t('teach.size.bytes', { value: formatNumber(bytes) });
 }
 
 /** One line for a failed request: the detail, else the first field error, else the title. */
@@ -981,7 +965,7 @@ function mediaView(media) {
     preview = h('img', { src: media.url, alt: '' });
   }
   return [
-    h('p', {}, t('teach.media.current', { type: media.contentType, size: formatSize(media.size) }), ' · ',
+    h('p', {}, t('teach.media.current', { type: media.contentType, size: formatBytes(media.size) }), ' · ',
       h('a', { href: media.url, target: '_blank', rel: 'noopener noreferrer' }, t('teach.media.open'))),
     preview ? h('div', { class: 'media-preview' }, preview) : null,
   ];
